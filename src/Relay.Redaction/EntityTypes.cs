@@ -1,0 +1,28 @@
+namespace StealthRelay.Redaction;
+
+/// <summary>Entity type names, as Presidio names them, so policies and reports read the same across tools.</summary>
+public static class EntityTypes
+{
+    public const string EmailAddress = "EMAIL_ADDRESS";
+    public const string PhoneNumber = "PHONE_NUMBER";
+    public const string CreditCard = "CREDIT_CARD";
+    public const string IbanCode = "IBAN_CODE";
+    public const string UsSsn = "US_SSN";
+    public const string IpAddress = "IP_ADDRESS";
+    public const string Url = "URL";
+    public const string Secret = "SECRET";
+    public const string UkNhs = "UK_NHS";
+    public const string UkNino = "UK_NINO";
+    public const string DeTaxId = "DE_TAX_ID";
+    public const string DeIdCard = "DE_ID_CARD";
+    public const string FrNir = "FR_NIR";
+    public const string EsNif = "ES_NIF";
+    public const string EsNie = "ES_NIE";
+    public const string ItFiscalCode = "IT_FISCAL_CODE";
+    public const string Person = "PERSON";
+    public const string Location = "LOCATION";
+    public const string Organization = "ORGANIZATION";
+    public const string Address = "ADDRESS";
+    /// <summary>A term from a policy's deny list.</summary>
+    public const string Custom = "CUSTOM";
+}
