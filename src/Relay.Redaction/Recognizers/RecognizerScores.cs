@@ -5,7 +5,10 @@ namespace StealthRelay.Redaction.Recognizers;
 /// same thing for every entity type:
 /// <list type="bullet">
 /// <item><description><see cref="Checksum"/> (1.0): the value passed a checksum or check character (Luhn, mod-97,
-/// mod-11, ISO 7064, mod-23, ...) on top of its shape.</description></item>
+/// mod-11, ISO 7064, mod-23, ...) on top of its shape, or its shape is unambiguous on its own (a well-formed e-mail
+/// address, a PEM private key block).</description></item>
+/// <item><description><see cref="DistinctivePrefix"/> (0.95): a vendor's registered token prefix with the exact length
+/// and alphabet that vendor issues (AWS, GitHub, Stripe, ...), or a JWT whose header decodes to JSON.</description></item>
 /// <item><description><see cref="WeakChecksum"/> (0.9): a checksum passed, but one that random strings of the same
 /// generic shape pass about one time in ten (e.g. a bare 10-character code with one check digit).</description></item>
 /// <item><description><see cref="Structural"/> (0.85): no checksum exists, but the value was validated by a parser or
@@ -23,6 +26,7 @@ namespace StealthRelay.Redaction.Recognizers;
 internal static class RecognizerScores
 {
     public const double Checksum = 1.0;
+    public const double DistinctivePrefix = 0.95;
     public const double WeakChecksum = 0.9;
     public const double Structural = 0.85;
     public const double Formatted = 0.6;
