@@ -68,14 +68,16 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             var c = text[i];
             var startsWindow = char.IsAsciiDigit(c)
                 || (c is '+' or '(' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
-            if (!startsWindow || (i > 0 && TextBoundary.IsWordChar(text[i - 1])))
+            if (!startsWindow)
             {
                 i++;
                 continue;
             }
 
+            // A run glued to a word ("A7(212) 555-1234", "x+49 30 ...") is skipped as a whole, never cut into.
+            var glued = i > 0 && (TextBoundary.IsWordChar(text[i - 1]) || text[i - 1] is '+' or '(');
             var end = ScanWindow(text, i, out var digits);
-            if (digits >= MinDigits && (end >= text.Length || !TextBoundary.IsWordChar(text[end])))
+            if (!glued && digits >= MinDigits && (end >= text.Length || !TextBoundary.IsWordChar(text[end])))
             {
                 AnalyzeWindow(text, i, end, results, firstOwn);
             }
