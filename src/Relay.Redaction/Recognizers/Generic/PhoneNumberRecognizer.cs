@@ -9,9 +9,11 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// with leniency VALID). A cheap scan first cuts the text into candidate windows (runs of digits and phone punctuation
 /// holding at least 7 digits), and only those windows go through libphonenumber: once for a <c>+</c> number (any
 /// country), once per configured region for a national-format number. Dates, prices, IPv4 addresses, version-like
-/// chains, <c>#</c> order numbers and Luhn-valid card numbers are rejected. International or formatted numbers
-/// score <see cref="RecognizerScores.Structural"/>; a bare national digit run scores <see cref="RecognizerScores.ShapeOnly"/>
-/// (a context word lifts it).
+/// chains, ZIP+4 codes, <c>#</c> order numbers and Luhn-valid card numbers are rejected. International numbers and
+/// national numbers grouped like phone numbers (see <see cref="HasPlausibleGrouping"/>) score
+/// <see cref="RecognizerScores.Structural"/>; a bare or oddly grouped national digit run scores
+/// <see cref="RecognizerScores.ShapeOnly"/> (a context word lifts it). When several regions read the same digits, the
+/// best-scoring reading is kept.
 /// </summary>
 internal sealed class PhoneNumberRecognizer : IRecognizer
 {
@@ -137,6 +139,10 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             {
                 window ??= text.Substring(start, end - start);
                 AddMatches(text, start, window, region.Code, results, firstOwn);
+                if (IsCoveredByStrongMatch(results, firstOwn, start, end))
+                {
+                    return; // no later region can improve on it
+                }
             }
         }
     }
@@ -148,29 +154,53 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             var start = offset + match.Start;
             var end = start + match.Length;
             var raw = text.AsSpan(start, end - start);
-            if (OverlapsOwn(results, firstOwn, start, end) || IsFalsePositive(text, start, end, raw))
+            var overlapping = FindOwnOverlap(results, firstOwn, start, end);
+            if ((overlapping >= 0 && results[overlapping].Score >= RecognizerScores.Structural) || IsFalsePositive(text, start, end, raw))
             {
                 continue;
             }
 
-            var international = raw[0] == '+';
-            var formatted = international || raw.ContainsAnyExcept("0123456789");
-            var score = formatted ? RecognizerScores.Structural : RecognizerScores.ShapeOnly;
-            results.Add(new EntitySpan(EntityTypes.PhoneNumber, start, end, score, nameof(PhoneNumberRecognizer)));
+            var score = raw[0] == '+' ? RecognizerScores.Structural
+                : raw.ContainsAnyExcept("0123456789") && HasPlausibleGrouping(raw, _util.Format(match.Number, PhoneNumberFormat.NATIONAL))
+                    ? RecognizerScores.Structural
+                    : RecognizerScores.ShapeOnly;
+            var span = new EntitySpan(EntityTypes.PhoneNumber, start, end, score, nameof(PhoneNumberRecognizer));
+            if (overlapping < 0)
+            {
+                results.Add(span);
+            }
+            else if (score > results[overlapping].Score)
+            {
+                // Another region reads the same digits with a grouping that fits better: keep the better reading.
+                results[overlapping] = span;
+            }
         }
     }
 
-    private static bool OverlapsOwn(List<EntitySpan> results, int firstOwn, int start, int end)
+    private static bool IsCoveredByStrongMatch(List<EntitySpan> results, int firstOwn, int start, int end)
     {
         for (var k = firstOwn; k < results.Count; k++)
         {
-            if (results[k].Start < end && start < results[k].End)
+            if (results[k].Start <= start && results[k].End >= end && results[k].Score >= RecognizerScores.Structural)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static int FindOwnOverlap(List<EntitySpan> results, int firstOwn, int start, int end)
+    {
+        for (var k = firstOwn; k < results.Count; k++)
+        {
+            if (results[k].Start < end && start < results[k].End)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsFalsePositive(string text, int start, int end, ReadOnlySpan<char> raw)
@@ -195,7 +225,93 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         return LooksLikeDateOrDottedChain(raw);
     }
 
-    /// <summary>2024-01-15, 15/01/2024, 15.01.24, 192.168.100.200: three or four groups joined by one repeated separator.</summary>
+    /// <summary>
+    /// True when the writer grouped the digits the way phone numbers are grouped: either every split (counted from
+    /// the end) is one the region's national format makes ("(212) 555-1234", "1-800-555-0199", "(030) 12345678"), or
+    /// the groups are short as people write them freely ("030 1234 5678", "612 345 678": first group 1-5 digits,
+    /// the others 2-4). An invoice number "2024-000123" that happens to be a valid US number is neither, and scores as
+    /// a bare digit run.
+    /// </summary>
+    internal static bool HasPlausibleGrouping(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat) =>
+        FollowsNationalFormat(raw, nationalFormat) || HasShortGroups(raw);
+
+    private static bool HasShortGroups(ReadOnlySpan<char> raw)
+    {
+        var group = 0;
+        var first = true;
+        for (var k = 0; k <= raw.Length; k++)
+        {
+            if (k < raw.Length && char.IsAsciiDigit(raw[k]))
+            {
+                group++;
+                continue;
+            }
+
+            if (group > 0)
+            {
+                if (first ? group > 5 : group is < 2 or > 4)
+                {
+                    return false;
+                }
+
+                first = false;
+                group = 0;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool FollowsNationalFormat(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat)
+    {
+        var formatDigits = 0;
+        foreach (var c in nationalFormat)
+        {
+            formatDigits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        var fromEnd = 0;
+        var pendingSplit = false;
+        for (var k = raw.Length - 1; k >= 0; k--)
+        {
+            if (!char.IsAsciiDigit(raw[k]))
+            {
+                pendingSplit = fromEnd > 0;
+                continue;
+            }
+
+            if (pendingSplit && fromEnd < formatDigits && !IsSplitAt(nationalFormat, fromEnd))
+            {
+                return false;
+            }
+
+            pendingSplit = false;
+            fromEnd++;
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="format"/> has a non-digit between its digits at <paramref name="fromEnd"/> digits from the end.</summary>
+    private static bool IsSplitAt(ReadOnlySpan<char> format, int fromEnd)
+    {
+        var seen = 0;
+        for (var k = format.Length - 1; k > 0; k--)
+        {
+            if (char.IsAsciiDigit(format[k]))
+            {
+                seen++;
+                if (seen == fromEnd)
+                {
+                    return !char.IsAsciiDigit(format[k - 1]);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>2024-01-15, 15/01/2024, 15.01.24, 192.168.100.200, ZIP+4 90210-1234: groups joined by one repeated separator.</summary>
     private static bool LooksLikeDateOrDottedChain(ReadOnlySpan<char> raw)
     {
         Span<int> groupLengths = stackalloc int[8];
@@ -221,6 +337,11 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         }
 
         groupLengths[groups++] = length;
+        if (groups == 2 && separator == '-' && groupLengths[0] == 5 && groupLengths[1] == 4)
+        {
+            return true; // US ZIP+4
+        }
+
         if (groups == 4 && separator == '.')
         {
             return groupLengths[0] <= 3 && groupLengths[1] <= 3 && groupLengths[2] <= 3 && groupLengths[3] <= 3;

@@ -156,8 +156,9 @@ internal static class SecretAssignmentScanner
         valueEnd = j;
         if (quote == '\0')
         {
-            // "password: hunter2." — sentence punctuation is not part of an unquoted value.
-            while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ')' or ']' or '}' or '!' or '?')
+            // "password: hunter2." — a full stop or closing bracket ends the sentence, not the value ('!' and '?' are
+            // kept: passwords end in them more often than sentences do right after a secret).
+            while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ')' or ']' or '}')
             {
                 valueEnd--;
             }

@@ -42,6 +42,7 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         Hit("key:\n" + Pem + "\nthanks", Pem, 1.0, 1.0),
         Hit("truncated -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7", 1.0, 1.0),
         Hit("password=hunter2", "hunter2", 0.85, 0.85),
+        Hit("Password: Summer2024! then log in.", "Summer2024!", 0.85, 0.85),
         Hit("{\"password\": \"correct horse battery staple\"}", "correct horse battery staple", 0.85, 0.85),
         Hit("DB_PASSWORD: Tr0ub4dor&3 ok", "Tr0ub4dor&3", 0.85, 0.85),
         Hit("dbPassword='p@ss w0rd'", "p@ss w0rd", 0.85, 0.85),
