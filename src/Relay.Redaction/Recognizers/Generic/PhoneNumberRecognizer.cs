@@ -27,6 +27,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
     public PhoneNumberRecognizer(RecognizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.PhoneRegions);
         var supported = _util.GetSupportedRegions();
         var regions = new List<string>();
         var unknown = new List<string>();
