@@ -1,4 +1,3 @@
-using System.Globalization;
 using PhoneNumbers;
 using StealthRelay.Redaction.Recognizers.Internal;
 
@@ -10,7 +9,7 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// holding at least 7 digits), and only those windows go through libphonenumber: once for a <c>+</c> number (any
 /// country), once per configured region for a national-format number. Dates, prices, IPv4 addresses, version-like
 /// chains, ZIP+4 codes, <c>#</c> order numbers and Luhn-valid card numbers are rejected. International numbers and
-/// national numbers grouped like phone numbers (see <see cref="HasPlausibleGrouping"/>) score
+/// national numbers grouped like phone numbers (see <see cref="PhoneShape.HasPlausibleGrouping"/>) score
 /// <see cref="RecognizerScores.Structural"/>; a bare or oddly grouped national digit run scores
 /// <see cref="RecognizerScores.ShapeOnly"/> (a context word lifts it). When several regions read the same digits, the
 /// best-scoring reading is kept.
@@ -120,7 +119,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
     private void AnalyzeWindow(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn)
     {
         // Reject whole windows that are dates, prices, order numbers, addresses or cards before paying for libphonenumber.
-        if (IsFalsePositive(text, start, end, text.AsSpan(start, end - start)))
+        if (PhoneShape.IsFalsePositive(text, start, end, text.AsSpan(start, end - start)))
         {
             return;
         }
@@ -156,13 +155,13 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             var end = start + match.Length;
             var raw = text.AsSpan(start, end - start);
             var overlapping = FindOwnOverlap(results, firstOwn, start, end);
-            if ((overlapping >= 0 && results[overlapping].Score >= RecognizerScores.Structural) || IsFalsePositive(text, start, end, raw))
+            if ((overlapping >= 0 && results[overlapping].Score >= RecognizerScores.Structural) || PhoneShape.IsFalsePositive(text, start, end, raw))
             {
                 continue;
             }
 
             var score = raw[0] == '+' ? RecognizerScores.Structural
-                : raw.ContainsAnyExcept("0123456789") && HasPlausibleGrouping(raw, _util.Format(match.Number, PhoneNumberFormat.NATIONAL))
+                : raw.ContainsAnyExcept("0123456789") && PhoneShape.HasPlausibleGrouping(raw, _util.Format(match.Number, PhoneNumberFormat.NATIONAL))
                     ? RecognizerScores.Structural
                     : RecognizerScores.ShapeOnly;
             var span = new EntitySpan(EntityTypes.PhoneNumber, start, end, score, nameof(PhoneNumberRecognizer));
@@ -202,177 +201,6 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         }
 
         return -1;
-    }
-
-    private static bool IsFalsePositive(string text, int start, int end, ReadOnlySpan<char> raw)
-    {
-        if (TextBoundary.IsInsideNumericExpression(text, start, end) || IsNextToCurrency(text, start, end))
-        {
-            return true;
-        }
-
-        Span<char> digits = stackalloc char[32];
-        var n = DigitBuffer.Collect(raw, digits);
-        if (n < 0)
-        {
-            return true;
-        }
-
-        if (raw[0] != '+' && n is >= 13 and <= 19 && Luhn.IsValid(digits[..n]))
-        {
-            return true;
-        }
-
-        return LooksLikeDateOrDottedChain(raw);
-    }
-
-    /// <summary>
-    /// True when the writer grouped the digits the way phone numbers are grouped: either every split (counted from
-    /// the end) is one the region's national format makes ("(212) 555-1234", "1-800-555-0199", "(030) 12345678"), or
-    /// the groups are short as people write them freely ("030 1234 5678", "612 345 678": first group 1-5 digits,
-    /// the others 2-4). An invoice number "2024-000123" that happens to be a valid US number is neither, and scores as
-    /// a bare digit run.
-    /// </summary>
-    internal static bool HasPlausibleGrouping(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat) =>
-        FollowsNationalFormat(raw, nationalFormat) || HasShortGroups(raw);
-
-    private static bool HasShortGroups(ReadOnlySpan<char> raw)
-    {
-        var group = 0;
-        var first = true;
-        for (var k = 0; k <= raw.Length; k++)
-        {
-            if (k < raw.Length && char.IsAsciiDigit(raw[k]))
-            {
-                group++;
-                continue;
-            }
-
-            if (group > 0)
-            {
-                if (first ? group > 5 : group is < 2 or > 4)
-                {
-                    return false;
-                }
-
-                first = false;
-                group = 0;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool FollowsNationalFormat(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat)
-    {
-        var formatDigits = 0;
-        foreach (var c in nationalFormat)
-        {
-            formatDigits += char.IsAsciiDigit(c) ? 1 : 0;
-        }
-
-        var fromEnd = 0;
-        var pendingSplit = false;
-        for (var k = raw.Length - 1; k >= 0; k--)
-        {
-            if (!char.IsAsciiDigit(raw[k]))
-            {
-                pendingSplit = fromEnd > 0;
-                continue;
-            }
-
-            if (pendingSplit && fromEnd < formatDigits && !IsSplitAt(nationalFormat, fromEnd))
-            {
-                return false;
-            }
-
-            pendingSplit = false;
-            fromEnd++;
-        }
-
-        return true;
-    }
-
-    /// <summary>True when <paramref name="format"/> has a non-digit between its digits at <paramref name="fromEnd"/> digits from the end.</summary>
-    private static bool IsSplitAt(ReadOnlySpan<char> format, int fromEnd)
-    {
-        var seen = 0;
-        for (var k = format.Length - 1; k > 0; k--)
-        {
-            if (char.IsAsciiDigit(format[k]))
-            {
-                seen++;
-                if (seen == fromEnd)
-                {
-                    return !char.IsAsciiDigit(format[k - 1]);
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>2024-01-15, 15/01/2024, 15.01.24, 192.168.100.200, ZIP+4 90210-1234: groups joined by one repeated separator.</summary>
-    private static bool LooksLikeDateOrDottedChain(ReadOnlySpan<char> raw)
-    {
-        Span<int> groupLengths = stackalloc int[8];
-        var groups = 0;
-        var length = 0;
-        var separator = '\0';
-        foreach (var c in raw)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                length++;
-                continue;
-            }
-
-            if (c is not ('-' or '/' or '.') || (separator != '\0' && c != separator) || length == 0 || groups == groupLengths.Length - 1)
-            {
-                return false;
-            }
-
-            separator = c;
-            groupLengths[groups++] = length;
-            length = 0;
-        }
-
-        groupLengths[groups++] = length;
-        if (groups == 2 && separator == '-' && groupLengths[0] == 5 && groupLengths[1] == 4)
-        {
-            return true; // US ZIP+4
-        }
-
-        if (groups == 4 && separator == '.')
-        {
-            return groupLengths[0] <= 3 && groupLengths[1] <= 3 && groupLengths[2] <= 3 && groupLengths[3] <= 3;
-        }
-
-        if (groups != 3)
-        {
-            return false;
-        }
-
-        var (a, b, c2) = (groupLengths[0], groupLengths[1], groupLengths[2]);
-        return (a == 4 && b <= 2 && c2 <= 2) || (a <= 2 && b <= 2 && c2 is 2 or 4);
-    }
-
-    private static bool IsNextToCurrency(string text, int start, int end)
-    {
-        var before = start - 1;
-        if (before >= 0 && text[before] == ' ')
-        {
-            before--;
-        }
-
-        var after = end;
-        if (after < text.Length && text[after] == ' ')
-        {
-            after++;
-        }
-
-        return (before >= 0 && CharUnicodeInfo.GetUnicodeCategory(text[before]) == UnicodeCategory.CurrencySymbol)
-            || (after < text.Length && CharUnicodeInfo.GetUnicodeCategory(text[after]) == UnicodeCategory.CurrencySymbol);
     }
 
     private static bool IsPhonePunctuation(char c) => c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0';
