@@ -18,6 +18,9 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
     /// <summary>Not a real HTTP answer: the client went away before anything was sent (nginx's convention).</summary>
     internal const int ClientClosedRequest = 499;
 
+    /// <summary>Text deltas a stream may run ahead of its client.</summary>
+    internal const int StreamBufferDeltas = 16;
+
     private readonly LocalOptions _options;
     private readonly ILogger<LocalChatService> _logger;
     private readonly TimeProvider _time;
@@ -195,9 +198,10 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         LocalApi api, ChatRequest request, LlamaContext context, int[] prompt, GenerationRequest generation,
         ChatResponseWriter writer, Response response, CancellationToken cancellationToken)
     {
-        var deltas = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        // Bounded: a slow client slows generation down (backpressure) instead of buffering the whole answer.
+        var deltas = Channel.CreateBounded<string>(new BoundedChannelOptions(StreamBufferDeltas) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var generating = RunGeneration(context, prompt, generation, t => deltas.Writer.TryWrite(t), stop.Token, deltas.Writer);
+        var generating = RunGeneration(context, prompt, generation, t => WriteBlocking(deltas.Writer, t, stop.Token), stop.Token, deltas.Writer);
         try
         {
             response.Start(new LocalResponseHead(200, ChatResponseWriter.EventStreamContentType, null));
@@ -229,7 +233,9 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         }
         catch (Exception e) when (IsClientGone(e, cancellationToken))
         {
-            return Cancelled(api, request, prompt.Length);
+            await stop.CancelAsync().ConfigureAwait(false);
+            await ((Task)generating).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return Cancelled(api, request, prompt.Length, generating.IsCompletedSuccessfully ? generating.Result.CompletionTokens : 0);
         }
         finally
         {
@@ -258,6 +264,24 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
+
+    /// <summary>Called on the generation thread: waits while the channel is full; drops the text once cancelled (the loop then stops).</summary>
+    private static void WriteBlocking(ChannelWriter<string> writer, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!writer.TryWrite(text))
+            {
+                if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 
     private static bool IsClientGone(Exception e, CancellationToken cancellationToken) =>
         e is IOException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested);

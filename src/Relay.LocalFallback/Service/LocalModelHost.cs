@@ -17,10 +17,12 @@ internal sealed class LocalModelHost : IDisposable
     private readonly SemaphoreSlim _available;
     private volatile bool _disposed;
 
-    private LocalModelHost(LlamaModel model, IReadOnlyList<LlamaContext> contexts)
+    private LocalModelHost(LlamaModel model, IReadOnlyList<LlamaContext> contexts, int contextSize)
     {
         Model = model;
-        ContextSize = contexts[0].Size;
+
+        // llama.cpp may round n_ctx up (it pads the KV cache); the configured size is the limit clients see.
+        ContextSize = Math.Min(contextSize, contexts[0].Size);
         _idle.PushRange(contexts.ToArray());
         _available = new SemaphoreSlim(contexts.Count, contexts.Count);
     }
@@ -56,7 +58,7 @@ internal sealed class LocalModelHost : IDisposable
         var fileName = Path.GetFileName(options.ModelPath!);
         var templateSource = model.ChatTemplate is null ? "fallback (none in model)" : "from model";
         LocalLog.ModelLoaded(logger, fileName, options.Backend, elapsedMs, model.VocabularySize, contexts.Count, contexts[0].Size, templateSource);
-        return new LocalModelHost(model, contexts);
+        return new LocalModelHost(model, contexts, options.ContextSize);
     }
 
     /// <summary>Waits for a free context. The lease returns it, cleared, when disposed.</summary>
