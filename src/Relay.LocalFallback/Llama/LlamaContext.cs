@@ -4,14 +4,16 @@ namespace StealthRelay.LocalFallback.Llama;
 
 /// <summary>
 /// One llama.cpp context (KV cache + compute buffers). Not thread-safe: one request uses it at a time, which the
-/// pool guarantees. <see cref="RequestAbort"/> may be called from any thread: llama.cpp polls the abort callback
-/// between graph nodes, so a long prompt decode stops early; the context stays valid and is cleared by
+/// pool guarantees. <see cref="RequestAbort"/> may be called from any thread: during multi-token (prompt) decodes
+/// llama.cpp polls the abort callback between graph nodes, so a long prompt decode stops early; single-token decodes
+/// are short and the flag is checked before each. The context stays valid and is cleared by
 /// <see cref="Clear"/> before reuse. The SafeHandle keeps llama_free from running while a decode is in flight.
 /// </summary>
 internal sealed unsafe class LlamaContext : IDisposable
 {
     private readonly SafeLlamaContextHandle _handle;
     private readonly nint _memory;
+    private bool _abortCallbackInstalled;
 
     private LlamaContext(LlamaModel model, SafeLlamaContextHandle handle)
     {
@@ -62,6 +64,13 @@ internal sealed unsafe class LlamaContext : IDisposable
         if (Position + tokens.Length > Size)
         {
             return DecodeStatus.NoSpace;
+        }
+
+        var abortable = tokens.Length > 1;
+        if (abortable != _abortCallbackInstalled)
+        {
+            _handle.SetAbortCallback(abortable);
+            _abortCallbackInstalled = abortable;
         }
 
         fixed (int* all = tokens)

@@ -26,7 +26,23 @@ internal sealed unsafe class SafeLlamaContextHandle : SafeHandle
         // The abort flag lives in native memory owned by this handle and is freed only after llama_free, so the
         // abort callback can never read freed memory, whatever thread disposes the context.
         _abortFlag = (byte*)NativeMemory.AllocZeroed(1);
-        NativeMethods.llama_set_abort_callback(this, &OnAbortPoll, _abortFlag);
+    }
+
+    /// <summary>
+    /// Installs or removes the abort callback. ggml polls it before every graph node, a reverse P/Invoke each time,
+    /// so it is installed only for multi-token (prompt) decodes, the only ones long enough to need aborting; between
+    /// single-token decodes the generation loop checks cancellation itself.
+    /// </summary>
+    public void SetAbortCallback(bool enabled)
+    {
+        if (enabled)
+        {
+            NativeMethods.llama_set_abort_callback(this, &OnAbortPoll, _abortFlag);
+        }
+        else
+        {
+            NativeMethods.llama_set_abort_callback(this, null, null);
+        }
     }
 
     /// <summary>Sets or clears the flag the abort callback reports to llama.cpp; safe from any thread.</summary>
