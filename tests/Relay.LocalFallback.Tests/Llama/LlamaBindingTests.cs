@@ -170,6 +170,24 @@ public sealed class LlamaBindingTests(ModelFixture fixture) : IClassFixture<Mode
     }
 
     [Fact]
+    public unsafe void AbortCallback_FlagSet_NativeDecodeReturnsAborted()
+    {
+        // Exercises the native side: llama.cpp itself polls our callback and stops the graph (llama_decode returns 2).
+        using var context = Model.CreateContext(128, 32, 1);
+        var prompt = Model.Tokenize(Prompt, true, false);
+        context.Handle.SetAbortCallback(true);
+        context.Handle.AbortRequested = true;
+        fixed (int* tokens = prompt)
+        {
+            Assert.Equal(2, NativeMethods.llama_decode(context.Handle, NativeMethods.llama_batch_get_one(tokens, prompt.Length)));
+        }
+
+        context.Clear();
+        Assert.False(context.AbortRequested);
+        Assert.Equal(DecodeStatus.Ok, context.Decode(prompt));
+    }
+
+    [Fact]
     public void Decode_PromptLongerThanBatch_IsSplit()
     {
         using var context = Model.CreateContext(256, 8, 1);
