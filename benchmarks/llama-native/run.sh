@@ -44,7 +44,25 @@ for round in $(seq 1 "$ROUNDS"); do
     dotnet "$BENCH_DIR/Relay.LlamaBench.dll" "$MODEL" "$N_PREDICT" "$THREADS" "$RUNS" generator
 done | tee "$TMP/results.txt"
 
-# Summary over all rounds, per program: mean of the per-process means (wall and thread-CPU tokens/s), best single run.
-awk '{ name=$1; for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "mean_tps") mean[name] += kv[2]; if (kv[1] == "cpu_tps") cpu[name] += kv[2]; if (kv[1] == "best_tps" && kv[2] > best[name]) best[name] = kv[2] } n[name]++ }
-     END { c = mean["c"] / n["c"]; cc = cpu["c"] / n["c"];
-           for (name in n) printf "summary %-17s mean_tps=%.1f best_tps=%.1f cpu_tps=%.1f  vs C: wall %+.1f%%, cpu %+.1f%%\n", name, mean[name] / n[name], best[name], cpu[name] / n[name], (mean[name] / n[name] / c - 1) * 100, (cpu[name] / n[name] / cc - 1) * 100 }' "$TMP/results.txt" | sort
+# Summary over all rounds, per program: mean of the per-process means (wall and thread-CPU tokens/s), the best single
+# run, and the median over rounds of the paired ratio to the C run of the same round (robust on a busy machine).
+awk '
+    function median(list, count,   i, j, t) {
+        for (i = 2; i <= count; i++) { t = list[i]; for (j = i - 1; j >= 1 && list[j] > t; j--) list[j + 1] = list[j]; list[j + 1] = t }
+        return count % 2 ? list[(count + 1) / 2] : (list[count / 2] + list[count / 2 + 1]) / 2
+    }
+    {
+        name = $1
+        for (i = 2; i <= NF; i++) { split($i, kv, "="); value[kv[1]] = kv[2] }
+        if (name == "c") { round++; c_wall = value["mean_tps"]; c_cpu = value["cpu_tps"] }
+        n[name]++; wall[name] += value["mean_tps"]; cpu[name] += value["cpu_tps"]
+        if (value["best_tps"] > best[name]) best[name] = value["best_tps"]
+        wall_ratio[name, n[name]] = value["mean_tps"] / c_wall; cpu_ratio[name, n[name]] = value["cpu_tps"] / c_cpu
+    }
+    END {
+        for (name in n) {
+            for (k = 1; k <= n[name]; k++) { w[k] = wall_ratio[name, k]; c[k] = cpu_ratio[name, k] }
+            printf "summary %-17s mean_tps=%.1f best_tps=%.1f cpu_tps=%.1f  median paired vs C: wall %+.1f%%, cpu %+.1f%%\n",
+                name, wall[name] / n[name], best[name], cpu[name] / n[name], (median(w, n[name]) - 1) * 100, (median(c, n[name]) - 1) * 100
+        }
+    }' "$TMP/results.txt" | sort
