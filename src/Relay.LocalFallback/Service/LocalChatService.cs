@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -24,12 +25,13 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
     private readonly LocalOptions _options;
     private readonly ILogger<LocalChatService> _logger;
     private readonly TimeProvider _time;
+    private readonly LocalMetrics _metrics;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private LocalModelHost? _host;
     private int _admitted;
     private bool _disposed;
 
-    public LocalChatService(IOptions<LocalOptions> options, ILogger<LocalChatService> logger, TimeProvider time)
+    public LocalChatService(IOptions<LocalOptions> options, ILogger<LocalChatService> logger, TimeProvider time, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
@@ -37,6 +39,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         _options = options.Value;
         _logger = logger;
         _time = time;
+        _metrics = new LocalMetrics(meterFactory);
     }
 
     public async Task WarmUpAsync(CancellationToken cancellationToken) => await GetHostAsync(cancellationToken).ConfigureAwait(false);
@@ -47,7 +50,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         ArgumentNullException.ThrowIfNull(responseBody);
         ArgumentNullException.ThrowIfNull(onResponseStarting);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
-        return HandleCoreAsync(api, requestJson, new Response(responseBody, onResponseStarting), cancellationToken);
+        return HandleMeasuredAsync(api, requestJson, new Response(responseBody, onResponseStarting), cancellationToken);
     }
 
     public void Dispose()
@@ -55,6 +58,15 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         Volatile.Write(ref _disposed, true);
         _host?.Dispose();
         _loadGate.Dispose();
+        _metrics.Dispose();
+    }
+
+    private async Task<LocalResult> HandleMeasuredAsync(LocalApi api, ReadOnlyMemory<byte> requestJson, Response response, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var result = await HandleCoreAsync(api, requestJson, response, cancellationToken).ConfigureAwait(false);
+        _metrics.Completed(api, result, _time.GetElapsedTime(started));
+        return result;
     }
 
     private async Task<LocalResult> HandleCoreAsync(LocalApi api, ReadOnlyMemory<byte> requestJson, Response response, CancellationToken cancellationToken)
@@ -78,6 +90,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
 
         var limit = _options.MaxConcurrency + _options.QueueLimit;
         var admitted = Interlocked.Increment(ref _admitted);
+        _metrics.Admitted(1);
         try
         {
             if (admitted > limit)
@@ -93,6 +106,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         finally
         {
             Interlocked.Decrement(ref _admitted);
+            _metrics.Admitted(-1);
         }
     }
 
