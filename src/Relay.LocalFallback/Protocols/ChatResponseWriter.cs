@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using StealthRelay.LocalFallback.Llama;
 using StealthRelay.LocalFallback.Service;
@@ -15,6 +16,12 @@ internal abstract class ChatResponseWriter
 {
     public const string JsonContentType = "application/json";
     public const string EventStreamContentType = "text/event-stream; charset=utf-8";
+
+    /// <summary>
+    /// Like the providers, non-ASCII text and HTML-sensitive characters are written as-is (valid JSON; these bodies
+    /// are never embedded in HTML), so placeholders and text survive byte for byte for the gateway's restorer.
+    /// </summary>
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly byte[] s_data = "data: "u8.ToArray();
     private static readonly byte[] s_eventEnd = "\n\n"u8.ToArray();
@@ -57,7 +64,7 @@ internal abstract class ChatResponseWriter
     protected async Task WriteJsonAsync(Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
     {
         _buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(_buffer))
+        using (var json = new Utf8JsonWriter(_buffer, WriterOptions))
         {
             write(json);
         }
@@ -77,7 +84,7 @@ internal abstract class ChatResponseWriter
         _buffer.Write(s_data);
         if (write is not null)
         {
-            using var json = new Utf8JsonWriter(_buffer);
+            using var json = new Utf8JsonWriter(_buffer, WriterOptions);
             write(json);
         }
         else

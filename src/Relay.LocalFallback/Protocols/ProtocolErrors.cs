@@ -21,7 +21,7 @@ internal static class ProtocolErrors
     public static byte[] Body(LocalApi api, ErrorKind kind, string message, string? param)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, ChatResponseWriter.WriterOptions))
         {
             WriteError(json, api, kind, message, param);
         }

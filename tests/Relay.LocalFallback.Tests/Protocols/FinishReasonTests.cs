@@ -36,4 +36,15 @@ public sealed class FinishReasonTests
         Assert.Equal(5, (int)json["usage"]!["input_tokens"]!);
         Assert.Equal(0, (int)json["usage"]!["output_tokens"]!);
     }
+
+    [Fact]
+    public async Task OpenAIPlain_NonAsciiAndMarkup_WrittenUnescaped()
+    {
+        using var body = new MemoryStream();
+        var writer = ChatResponseWriter.Create(LocalApi.OpenAIChat, body, new ChatRequest { Messages = [] }, "m", 0);
+        await writer.WriteCompletionAsync("café <b> [EMAIL_ADDRESS_1] & 'x'", new GenerationResult(4, GenerationStop.EndOfGeneration, null), 5, CancellationToken.None);
+        var raw = System.Text.Encoding.UTF8.GetString(body.ToArray());
+        Assert.Contains("\"content\":\"café <b> [EMAIL_ADDRESS_1] & 'x'\"", raw, StringComparison.Ordinal);
+        Assert.Equal("stop", (string)System.Text.Json.Nodes.JsonNode.Parse(raw)!["choices"]![0]!["finish_reason"]!);
+    }
 }
