@@ -50,7 +50,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         ArgumentNullException.ThrowIfNull(responseBody);
         ArgumentNullException.ThrowIfNull(onResponseStarting);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
-        return HandleMeasuredAsync(api, requestJson, new Response(responseBody, onResponseStarting), cancellationToken);
+        return HandleMeasuredAsync(api, requestJson, new LocalResponse(responseBody, onResponseStarting), cancellationToken);
     }
 
     public void Dispose()
@@ -61,7 +61,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         _metrics.Dispose();
     }
 
-    private async Task<LocalResult> HandleMeasuredAsync(LocalApi api, ReadOnlyMemory<byte> requestJson, Response response, CancellationToken cancellationToken)
+    private async Task<LocalResult> HandleMeasuredAsync(LocalApi api, ReadOnlyMemory<byte> requestJson, LocalResponse response, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var result = await HandleCoreAsync(api, requestJson, response, cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         return result;
     }
 
-    private async Task<LocalResult> HandleCoreAsync(LocalApi api, ReadOnlyMemory<byte> requestJson, Response response, CancellationToken cancellationToken)
+    private async Task<LocalResult> HandleCoreAsync(LocalApi api, ReadOnlyMemory<byte> requestJson, LocalResponse response, CancellationToken cancellationToken)
     {
         ChatRequest request;
         try
@@ -110,7 +110,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         }
     }
 
-    private async Task<LocalResult> ServeAsync(LocalApi api, ChatRequest request, Response response, CancellationToken cancellationToken)
+    private async Task<LocalResult> ServeAsync(LocalApi api, ChatRequest request, LocalResponse response, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         LocalModelHost host;
@@ -176,13 +176,13 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
 
     private async Task<LocalResult> CompleteAsync(
         LocalApi api, ChatRequest request, LlamaContext context, int[] prompt, GenerationRequest generation,
-        ChatResponseWriter writer, Response response, CancellationToken cancellationToken)
+        ChatResponseWriter writer, LocalResponse response, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         GenerationResult result;
         try
         {
-            result = await RunGeneration(context, prompt, generation, t => text.Append(t), cancellationToken).ConfigureAwait(false);
+            result = await GenerationRunner.Run(context, prompt, generation, t => text.Append(t), cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
@@ -210,12 +210,12 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
 
     private async Task<LocalResult> StreamAsync(
         LocalApi api, ChatRequest request, LlamaContext context, int[] prompt, GenerationRequest generation,
-        ChatResponseWriter writer, Response response, CancellationToken cancellationToken)
+        ChatResponseWriter writer, LocalResponse response, CancellationToken cancellationToken)
     {
         // Bounded: a slow client slows generation down (backpressure) instead of buffering the whole answer.
         var deltas = Channel.CreateBounded<string>(new BoundedChannelOptions(StreamBufferDeltas) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var generating = RunGeneration(context, prompt, generation, t => WriteBlocking(deltas.Writer, t, stop.Token), stop.Token, deltas.Writer);
+        var generating = GenerationRunner.Run(context, prompt, generation, t => GenerationRunner.WriteBlocking(deltas.Writer, t, stop.Token), stop.Token, deltas.Writer);
         try
         {
             response.Start(new LocalResponseHead(200, ChatResponseWriter.EventStreamContentType, null));
@@ -259,44 +259,6 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         }
     }
 
-    /// <summary>Runs the blocking generation loop on a dedicated thread (not the thread pool) and completes <paramref name="completeWhenDone"/>.</summary>
-    private static Task<GenerationResult> RunGeneration(
-        LlamaContext context, int[] prompt, GenerationRequest generation, Action<string> onText, CancellationToken cancellationToken,
-        ChannelWriter<string>? completeWhenDone = null) =>
-        Task.Factory.StartNew(
-            () =>
-            {
-                try
-                {
-                    return TextGenerator.Generate(context, prompt, generation, onText, cancellationToken);
-                }
-                finally
-                {
-                    completeWhenDone?.TryComplete();
-                }
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-
-    /// <summary>Called on the generation thread: waits while the channel is full; drops the text once cancelled (the loop then stops).</summary>
-    private static void WriteBlocking(ChannelWriter<string> writer, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (!writer.TryWrite(text))
-            {
-                if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-                {
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
     private static bool IsClientGone(Exception e, CancellationToken cancellationToken) =>
         e is IOException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
@@ -329,7 +291,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
     }
 
     private async Task<LocalResult> ErrorAsync(
-        LocalApi api, Response response, ErrorKind kind, string message, string? param, CancellationToken cancellationToken)
+        LocalApi api, LocalResponse response, ErrorKind kind, string message, string? param, CancellationToken cancellationToken)
     {
         var status = ProtocolErrors.StatusCode(kind);
         response.Start(new LocalResponseHead(status, ChatResponseWriter.JsonContentType, kind == ErrorKind.RateLimited ? _options.RetryAfterSeconds : null));
@@ -349,21 +311,5 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
     {
         LocalLog.RequestCancelled(_logger, api, completionTokens);
         return new LocalResult(ClientClosedRequest, request.Stream, promptTokens, completionTokens, null, true);
-    }
-
-    /// <summary>The caller's response: the head callback may run once, before the first body byte.</summary>
-    private sealed class Response(Stream body, Action<LocalResponseHead> onStarting)
-    {
-        private int _started;
-
-        public Stream Body => body;
-
-        public void Start(LocalResponseHead head)
-        {
-            if (Interlocked.Exchange(ref _started, 1) == 0)
-            {
-                onStarting(head);
-            }
-        }
     }
 }
