@@ -8,8 +8,9 @@
 # bubblewrap provides the read-only mount namespace (Debian package bubblewrap).
 #
 # Usage: deploy/smoke-readonly.sh [PUBLISH_DIR]
-#   PUBLISH_DIR  output of `dotnet publish src/Relay.Gateway -c Release -p:UseAppHost=false`; published into a
-#                temporary folder first when left out (the same command the Dockerfile runs).
+#   PUBLISH_DIR  output of `dotnet publish src/Relay.Gateway -c Release -r linux-x64 --self-contained false
+#                -p:UseAppHost=false`; published into a temporary folder first when left out (the same command the
+#                Dockerfile runs).
 # Loopback only; bounded (start-up 120 s, each request 30 s, shutdown 60 s).
 set -euo pipefail
 
@@ -43,7 +44,7 @@ if [ -z "$app" ]; then
   app="$work/app"
   echo "publishing src/Relay.Gateway to $app"
   dotnet publish "$repo/src/Relay.Gateway/Relay.Gateway.csproj" --configuration Release --output "$app" \
-    -p:UseAppHost=false --verbosity quiet --nologo
+    --runtime linux-x64 --self-contained false -p:UseAppHost=false --verbosity quiet --nologo
 fi
 app="$(cd "$app" && pwd)"
 [ -f "$app/Relay.Gateway.dll" ] || { echo "ERROR: $app/Relay.Gateway.dll not found" >&2; exit 2; }
@@ -148,4 +149,6 @@ if [ "$failures" -ne 0 ]; then
   echo "deploy/smoke-readonly.sh: $failures check(s) failed" >&2
   exit 1
 fi
+echo "--- gateway log (start-up and shutdown lines; the gateway logs no content)"
+tail -n 20 "$log"
 echo "deploy/smoke-readonly.sh: all checks passed"
