@@ -6,6 +6,7 @@
 #                    (kubernetes-models), with strict field names (kubernetes-types + tsc), and the StealthRelay
 #                    policy rules (deploy/validate/policy.mjs)
 #   4. Dockerfile    dockerfilelint, plus the image rules in deploy/validate/check-dockerfile.mjs
+#      scripts       shellcheck on deploy/*.sh (Debian package shellcheck)
 #   5. self-test     each validator must reject the broken fixtures in deploy/validate/fixtures/, so a validator
 #                    that stopped checking fails the run instead of passing everything
 # Installs what it needs (Debian packages with apt-get when run as root, npm packages pinned by
@@ -34,6 +35,7 @@ apt_install() {
 
 step "tools"
 command -v yamllint >/dev/null 2>&1 || apt_install yamllint
+command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi
@@ -60,7 +62,7 @@ if [ -z "$kustomize_version" ] || [ "$kustomize_version" -lt 5 ]; then
   echo "ERROR: $kubectl has no kustomize v5 (found '$("$kubectl" version --client 2>&1 | tr '\n' ' ')')" >&2
   exit 2
 fi
-echo "yamllint $(yamllint --version | cut -d' ' -f2), node $(node --version), $("$kubectl" version --client | tr '\n' ' ')"
+echo "yamllint $(yamllint --version | cut -d' ' -f2), shellcheck $(shellcheck --version | sed -n 's/^version: //p'), node $(node --version), $("$kubectl" version --client | tr '\n' ' ')"
 
 step "yamllint"
 mapfile -t yaml_files < <(find "$here" -path "$tools/node_modules" -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print | sort)
@@ -98,6 +100,13 @@ step "Dockerfile"
 if (cd "$tools" && node_modules/.bin/dockerfilelint "$here/Dockerfile"); then :; else fail "dockerfilelint"; fi
 node "$tools/check-dockerfile.mjs" "$repo" "$here/Dockerfile" || fail "Dockerfile structure"
 
+step "scripts"
+if shellcheck "$here"/*.sh; then
+  echo "ok    shellcheck $(cd "$here" && echo ./*.sh)"
+else
+  fail "shellcheck"
+fi
+
 step "self-test (validators must reject the broken fixtures)"
 node "$tools/validate-manifests.mjs" --self-test "$tools/fixtures" || fail "manifest validator self-test"
 node "$tools/check-dockerfile.mjs" --self-test "$repo" "$tools/fixtures/Dockerfile.bad" || fail "Dockerfile checker self-test"
@@ -113,6 +122,12 @@ then
   fail "yamllint accepted broken YAML"
 else
   echo "self-test ok   yamllint rejects broken YAML"
+fi
+# shellcheck disable=SC2016 # the single-quoted $ is the point: a script with an unquoted expansion
+if printf '#!/bin/sh\necho $undefined_quoting_issue*\n' | shellcheck - >/dev/null 2>&1; then
+  fail "shellcheck accepted an unquoted glob expansion"
+else
+  echo "self-test ok   shellcheck rejects an unquoted expansion"
 fi
 bad_kustomization="$render/bad-kustomization"
 mkdir -p "$bad_kustomization"
