@@ -60,6 +60,7 @@ env_args=(--clearenv
   --setenv PATH /usr/bin:/bin
   --setenv HOME /nonexistent
   --setenv ASPNETCORE_URLS "http://127.0.0.1:$port"
+  --setenv ASPNETCORE_HTTP_PORTS ""
   --setenv DOTNET_EnableDiagnostics 0
   --setenv DOTNET_SYSTEM_GLOBALIZATION_INVARIANT false
   --setenv DOTNET_RUNNING_IN_CONTAINER true
