@@ -5,7 +5,7 @@
 // Usage:
 //   node check-dockerfile.mjs REPO_ROOT DOCKERFILE
 //   node check-dockerfile.mjs --self-test REPO_ROOT FIXTURE...   (each must fail with its `# expect: TEXT` lines)
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Instructions with continuation lines joined; comments and parser directives dropped. */
@@ -155,6 +155,19 @@ export function checkDockerfile(repoRoot, dockerfilePath) {
       const parts = i.args.split(/\s+/).filter((p) => !p.startsWith("--"));
       for (const source of parts.slice(0, -1)) {
         const clean = source.replace(/\/$/, "");
+        if (/[*?[]/.test(clean)) {
+          // A top-level wildcard: some allow-list entry must start with its literal prefix; `name.confi[g]` is the
+          // copy-if-present idiom, so matching nothing is fine there.
+          const prefix = clean.slice(0, clean.search(/[*?[]/));
+          const pattern = new RegExp(`^${clean.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]")}$`);
+          if (!allowed.some((a) => a.startsWith(prefix))) {
+            errors.push(`line ${i.line}: COPY ${source} is not allowed by ${ignorePath}`);
+          }
+          if (!clean.includes("[") && !readdirSync(repoRoot).some((f) => pattern.test(f))) {
+            errors.push(`line ${i.line}: COPY ${source} matches nothing in this checkout`);
+          }
+          continue;
+        }
         if (!allowed.some((a) => clean === a || clean.startsWith(`${a}/`) || a.startsWith(`${clean}/`))) {
           errors.push(`line ${i.line}: COPY ${source} is not allowed by ${ignorePath}`);
         }
