@@ -17,9 +17,11 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 tools="$here/validate"
 failures=0
+passes=0
 
 step() { printf '\n== %s\n' "$*"; }
 fail() { printf 'ERROR: %s\n' "$*" >&2; failures=$((failures + 1)); }
+pass() { passes=$((passes + 1)); }
 
 apt_install() {
   # Installs Debian packages without prompting; only possible as root (no sudo prompts in CI).
@@ -68,6 +70,7 @@ step "yamllint"
 mapfile -t yaml_files < <(find "$here" -path "$tools/node_modules" -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print | sort)
 if yamllint --strict -c "$tools/yamllint.yaml" "${yaml_files[@]}"; then
   echo "ok    ${#yaml_files[@]} YAML file(s)"
+  pass
 else
   fail "yamllint"
 fi
@@ -83,6 +86,7 @@ for k in "${kustomizations[@]}"; do
   out="$render/$(echo "$rel" | tr '/' '_').yaml"
   if "$kubectl" kustomize "$dir" > "$out" 2> "$out.err"; then
     echo "ok    $rel: $(grep -c '^kind:' "$out") object(s)"
+    pass
     sets+=("$rel=$out")
   else
     cat "$out.err" >&2
@@ -93,27 +97,37 @@ done
 
 step "manifests (schema, strict fields, policy)"
 if [ "${#sets[@]}" -gt 0 ]; then
-  node "$tools/validate-manifests.mjs" --reference "deploy/k8s/secret.template.yaml=$here/k8s/secret.template.yaml" "${sets[@]}" || fail "manifest validation"
+  if node "$tools/validate-manifests.mjs" --reference "deploy/k8s/secret.template.yaml=$here/k8s/secret.template.yaml" "${sets[@]}"; then
+    pass
+  else
+    fail "manifest validation"
+  fi
 fi
 
 step "Dockerfile"
-if (cd "$tools" && node_modules/.bin/dockerfilelint "$here/Dockerfile"); then :; else fail "dockerfilelint"; fi
-node "$tools/check-dockerfile.mjs" "$repo" "$here/Dockerfile" || fail "Dockerfile structure"
+if (cd "$tools" && node_modules/.bin/dockerfilelint "$here/Dockerfile"); then pass; else fail "dockerfilelint"; fi
+if node "$tools/check-dockerfile.mjs" "$repo" "$here/Dockerfile"; then pass; else fail "Dockerfile structure"; fi
 
 step "scripts"
 if shellcheck "$here"/*.sh; then
   echo "ok    shellcheck $(cd "$here" && echo ./*.sh)"
+  pass
 else
   fail "shellcheck"
 fi
 
 step "self-test (validators must reject the broken fixtures)"
-node "$tools/validate-manifests.mjs" --self-test "$tools/fixtures" || fail "manifest validator self-test"
-node "$tools/check-dockerfile.mjs" --self-test "$repo" "$tools/fixtures/Dockerfile.bad" || fail "Dockerfile checker self-test"
+if node "$tools/validate-manifests.mjs" --self-test "$tools/fixtures"; then pass; else fail "manifest validator self-test"; fi
+if node "$tools/check-dockerfile.mjs" --self-test "$repo" "$tools/fixtures/Dockerfile.bad"; then
+  pass
+else
+  fail "Dockerfile checker self-test"
+fi
 if (cd "$tools" && node_modules/.bin/dockerfilelint "$tools/fixtures/Dockerfile.bad" >/dev/null 2>&1); then
   fail "dockerfilelint accepted fixtures/Dockerfile.bad"
 else
   echo "self-test ok   dockerfilelint rejects fixtures/Dockerfile.bad"
+  pass
 fi
 if yamllint -c "$tools/yamllint.yaml" - >/dev/null 2>&1 <<'EOF'
 key: [unclosed
@@ -122,12 +136,14 @@ then
   fail "yamllint accepted broken YAML"
 else
   echo "self-test ok   yamllint rejects broken YAML"
+  pass
 fi
 # shellcheck disable=SC2016 # the single-quoted $ is the point: a script with an unquoted expansion
 if printf '#!/bin/sh\necho $undefined_quoting_issue*\n' | shellcheck - >/dev/null 2>&1; then
   fail "shellcheck accepted an unquoted glob expansion"
 else
   echo "self-test ok   shellcheck rejects an unquoted expansion"
+  pass
 fi
 bad_kustomization="$render/bad-kustomization"
 mkdir -p "$bad_kustomization"
@@ -136,11 +152,9 @@ if "$kubectl" kustomize "$bad_kustomization" >/dev/null 2>&1; then
   fail "kubectl kustomize accepted a kustomization with a missing resource"
 else
   echo "self-test ok   kubectl kustomize rejects a missing resource"
+  pass
 fi
 
 echo
-if [ "$failures" -ne 0 ]; then
-  echo "deploy/validate.sh: $failures check(s) failed" >&2
-  exit 1
-fi
-echo "deploy/validate.sh: all checks passed"
+echo "validate: $passes passed, $failures failed"
+[ "$failures" -eq 0 ] || exit 1
