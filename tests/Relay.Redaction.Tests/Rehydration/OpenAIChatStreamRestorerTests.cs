@@ -180,4 +180,15 @@ public class OpenAIChatStreamRestorerTests
         Assert.Equal($"x {Ann}", texts[0].ToString());
         Assert.Equal($"y {Brien}", texts[1].ToString());
     }
+
+    [Fact]
+    public void Write_JsonSpreadOverSeveralDataLines_IsRestoredAndStaysFramed()
+    {
+        using var vault = NewVault();
+        const string upstream = "data: {\"choices\":[{\"index\":0,\ndata: \"delta\":{\"content\":\"hi [PERSON_1]\"}}]}\n\n";
+        var output = Run(new ResponseRestorer().CreateStreamRestorer(ApiShape.OpenAIChatCompletions, vault), Encoding.UTF8.GetBytes(upstream), []);
+        var (_, data) = Assert.Single(ParseSse(output));
+        using var doc = JsonDocument.Parse(data);
+        Assert.Equal($"hi {Brien}", doc.RootElement.GetProperty("choices")[0].GetProperty("delta").GetProperty("content").GetString());
+    }
 }
