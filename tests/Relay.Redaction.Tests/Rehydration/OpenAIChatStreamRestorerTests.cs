@@ -143,6 +143,8 @@ public class OpenAIChatStreamRestorerTests
     [InlineData(": comment [EMAIL_ADDRESS_1]\n\n")]
     [InlineData("id: 7\nretry: 10\n\n")]
     [InlineData("data: [DONE]\n\n")]
+    [InlineData("data:{ \"choices\" : [{\"index\":0,\"delta\":{\"content\":\"plain \\u00e9\"}}]}\r\n\r\n")]
+    [InlineData("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"plain\"},\"finish_reason\":\"stop\"}]}\n\n")]
     public void Write_EventsWithoutRestorableText_PassThroughUnchanged(string sse)
     {
         using var vault = NewVault();
