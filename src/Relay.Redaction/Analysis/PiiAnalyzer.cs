@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using StealthRelay.Redaction.Ner;
+using StealthRelay.Redaction.Policy;
+using StealthRelay.Redaction.Recognizers;
+
+namespace StealthRelay.Redaction.Analysis;
+
+/// <summary>
+/// Runs every rule recognizer over each text and the NER model (when registered) once over all texts, then fuses:
+/// context boost, deny-list hits, entity selection and thresholds, overlap resolution, allow list. Fails closed:
+/// a timeout or any failure of a recognizer or the model throws <see cref="RedactionException"/>.
+/// </summary>
+internal sealed class PiiAnalyzer : IPiiAnalyzer
+{
+    private static readonly TimeSpan MaxRegexTimeout = TimeSpan.FromSeconds(1);
+
+    private readonly IRecognizer[] _recognizers;
+    private readonly INerModel? _nerModel;
+    private readonly IOptions<RedactionOptions> _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    public PiiAnalyzer(
+        IEnumerable<IRecognizer> recognizers,
+        IOptions<RedactionOptions> options,
+        TimeProvider timeProvider,
+        ILogger<PiiAnalyzer>? logger = null,
+        INerModel? nerModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(recognizers);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _recognizers = recognizers.ToArray();
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger ?? NullLogger<PiiAnalyzer>.Instance;
+        _nerModel = nerModel;
+    }
+
+    public ValueTask<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeAsync(
+        IReadOnlyList<string> texts, RedactionPolicy policy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(policy);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (texts.Count == 0)
+        {
+            return ValueTask.FromResult<IReadOnlyList<IReadOnlyList<EntitySpan>>>([]);
+        }
+
+        return AnalyzeWithTimeoutAsync(texts, policy, cancellationToken);
+    }
+
+    private async ValueTask<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeWithTimeoutAsync(
+        IReadOnlyList<string> texts, RedactionPolicy policy, CancellationToken cancellationToken)
+    {
+        var timeout = _options.Value.DetectionTimeout;
+        var started = _timeProvider.GetTimestamp();
+        using var workCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var workToken = workCts.Token;
+        var work = Task.Run(() => AnalyzeCore(texts, policy, timeout, workToken), workToken);
+        try
+        {
+            var result = await work.WaitAsync(timeout, _timeProvider, cancellationToken);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var count = result.Sum(static r => r.Count);
+                var elapsedMs = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                AnalyzerLog.Analyzed(_logger, texts.Count, count, elapsedMs);
+            }
+
+            return result;
+        }
+        catch (TimeoutException)
+        {
+            await workCts.CancelAsync();
+            AnalyzerLog.TimedOut(_logger, timeout.TotalMilliseconds);
+            throw new RedactionException(RedactionFailure.Timeout, "PII detection did not finish in time; the request was not forwarded.");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only the analysis's own token was cancelled: a regex timeout surfaced as cancellation, or similar.
+            throw new RedactionException(RedactionFailure.Timeout, "PII detection did not finish in time; the request was not forwarded.");
+        }
+        finally
+        {
+            if (!work.IsCompleted)
+            {
+                await workCts.CancelAsync();
+            }
+        }
+    }
+
+    private IReadOnlyList<IReadOnlyList<EntitySpan>> AnalyzeCore(
+        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var regexTimeout = timeout < MaxRegexTimeout ? timeout : MaxRegexTimeout;
+        var candidates = new List<Candidate>[texts.Count];
+        var found = new List<EntitySpan>();
+        for (var t = 0; t < texts.Count; t++)
+        {
+            var text = texts[t] ?? throw new RedactionException(RedactionFailure.DetectionFailed, "A text to analyze was null.");
+            var list = candidates[t] = [];
+            foreach (var recognizer in _recognizers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                found.Clear();
+                try
+                {
+                    recognizer.Analyze(text, found);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    AnalyzerLog.RecognizerFailed(_logger, recognizer.GetType().Name, ex.GetType().Name);
+                    throw new RedactionException(RedactionFailure.DetectionFailed, "A PII recognizer failed; the request was not forwarded.");
+                }
+
+                foreach (var span in found)
+                {
+                    if (Clamp(span, text.Length) is { } valid)
+                    {
+                        list.Add(new Candidate(ContextEnhancer.Enhance(text, valid, recognizer.Context), FromModel: false));
+                    }
+                }
+            }
+
+            if (policy.DenyList.Count > 0)
+            {
+                try
+                {
+                    DenyListMatcher.Find(text, policy.DenyList, regexTimeout, list);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    AnalyzerLog.TimedOut(_logger, regexTimeout.TotalMilliseconds);
+                    throw new RedactionException(RedactionFailure.Timeout, "A deny-list pattern did not finish in time; the request was not forwarded.");
+                }
+            }
+        }
+
+        if (_nerModel is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            AddModelSpans(texts, candidates, cancellationToken);
+        }
+
+        var result = new IReadOnlyList<EntitySpan>[texts.Count];
+        for (var t = 0; t < texts.Count; t++)
+        {
+            var fused = SpanFusion.Fuse(texts[t], candidates[t], policy);
+            result[t] = fused;
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                foreach (var s in fused)
+                {
+                    AnalyzerLog.Entity(_logger, s.Type, t, s.Start, s.End, s.Score, s.Source);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private void AddModelSpans(IReadOnlyList<string> texts, List<Candidate>[] candidates, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IReadOnlyList<EntitySpan>> predicted;
+        try
+        {
+            predicted = _nerModel!.Predict(texts, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            AnalyzerLog.ModelFailed(_logger, ex.GetType().Name);
+            throw new RedactionException(RedactionFailure.DetectionFailed, "The NER model failed; the request was not forwarded.");
+        }
+
+        if (predicted is null || predicted.Count != texts.Count)
+        {
+            AnalyzerLog.ModelFailed(_logger, "ResultCountMismatch");
+            throw new RedactionException(RedactionFailure.DetectionFailed, "The NER model returned an unexpected result; the request was not forwarded.");
+        }
+
+        for (var t = 0; t < texts.Count; t++)
+        {
+            foreach (var span in predicted[t] ?? [])
+            {
+                if (Clamp(span, texts[t].Length) is { } valid)
+                {
+                    candidates[t].Add(new Candidate(valid, FromModel: true));
+                }
+            }
+        }
+    }
+
+    /// <summary>Keeps a span inside its text (a sloppy span must still be redacted, never dropped if it has length).</summary>
+    private static EntitySpan? Clamp(EntitySpan? span, int length)
+    {
+        if (span is null)
+        {
+            return null;
+        }
+
+        var start = Math.Clamp(span.Start, 0, length);
+        var end = Math.Clamp(span.End, 0, length);
+        if (end <= start)
+        {
+            return null;
+        }
+
+        return start == span.Start && end == span.End ? span : span with { Start = start, End = end };
+    }
+}

@@ -1,0 +1,106 @@
+using StealthRelay.Redaction.Policy;
+
+namespace StealthRelay.Redaction.Analysis;
+
+/// <summary>
+/// Fuses the candidates of one text: entity selection and thresholds, overlap resolution, then the allow list.
+/// Deny-list hits are always kept by selection and thresholds (they are the policy's own "always redact").
+/// </summary>
+internal static class SpanFusion
+{
+    public static List<EntitySpan> Fuse(string text, List<Candidate> candidates, RedactionPolicy policy)
+    {
+        var selected = new List<Candidate>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            if (c.Span.Source == DenyListMatcher.Source || (IsSelected(c.Span.Type, policy) && c.Span.Score >= MinScore(c.Span.Type, policy)))
+            {
+                selected.Add(c);
+            }
+        }
+
+        // (d) Validated rule hits first, then longer, then higher score; ties by position for determinism.
+        selected.Sort(static (a, b) =>
+        {
+            var cmp = b.IsValidated.CompareTo(a.IsValidated);
+            if (cmp == 0)
+            {
+                cmp = b.Span.Length.CompareTo(a.Span.Length);
+            }
+
+            if (cmp == 0)
+            {
+                cmp = b.Span.Score.CompareTo(a.Span.Score);
+            }
+
+            if (cmp == 0)
+            {
+                cmp = a.Span.Start.CompareTo(b.Span.Start);
+            }
+
+            return cmp == 0 ? string.CompareOrdinal(a.Span.Type, b.Span.Type) : cmp;
+        });
+
+        var kept = new List<EntitySpan>(selected.Count);
+        foreach (var c in selected)
+        {
+            var overlaps = false;
+            foreach (var k in kept)
+            {
+                if (k.Overlaps(c.Span))
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (!overlaps)
+            {
+                kept.Add(c.Span);
+            }
+        }
+
+        // (e) The allow list last.
+        if (policy.AllowList.Count > 0)
+        {
+            kept.RemoveAll(s => IsAllowed(text.AsSpan(s.Start, s.Length), policy.AllowList));
+        }
+
+        kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return kept;
+    }
+
+    private static bool IsSelected(string type, RedactionPolicy policy)
+    {
+        if (policy.Entities.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var e in policy.Entities)
+        {
+            if (string.Equals(e, type, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double MinScore(string type, RedactionPolicy policy) =>
+        policy.MinScores.TryGetValue(type, out var min) ? min : policy.DefaultMinScore;
+
+    private static bool IsAllowed(ReadOnlySpan<char> value, IList<string> allowList)
+    {
+        foreach (var term in allowList)
+        {
+            if (value.Equals(term, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text;
+
+namespace StealthRelay.Redaction.Placeholders;
+
+/// <summary>
+/// The comparison key of a value: two values with the same key get the same placeholder. Numbers compare by their
+/// digits (<c>+1 (555) 010-0199</c> = <c>+1 555 010 0199</c>), IBANs by letters and digits upper-cased, text
+/// case-insensitively with runs of whitespace folded to one space. Neutralized placeholder literals compare exactly.
+/// </summary>
+internal static class ValueNormalizer
+{
+    public static string Normalize(string type, string value)
+    {
+        switch (type)
+        {
+            case EntityTypes.PhoneNumber:
+            case EntityTypes.CreditCard:
+            case EntityTypes.UsSsn:
+            case EntityTypes.UkNhs:
+                {
+                    var digits = Keep(value, static c => char.IsAsciiDigit(c), upper: false);
+                    return digits.Length > 0 ? digits : NormalizeText(value);
+                }
+
+            case EntityTypes.IbanCode:
+                {
+                    var alnum = Keep(value, static c => char.IsAsciiLetterOrDigit(c), upper: true);
+                    return alnum.Length > 0 ? alnum : NormalizeText(value);
+                }
+
+            case PlaceholderNeutralizer.LiteralType:
+                return value;
+
+            default:
+                return NormalizeText(value);
+        }
+    }
+
+    private static string Keep(string value, Func<char, bool> keep, bool upper)
+    {
+        var sb = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (keep(c))
+            {
+                sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string NormalizeText(string value)
+    {
+        var sb = new StringBuilder(value.Length);
+        var pendingSpace = false;
+        foreach (var c in value.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                sb.Append(' ');
+                pendingSpace = false;
+            }
+
+            sb.Append(char.ToUpperInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,108 @@
+using static StealthRelay.Redaction.Protocols.WalkHelpers;
+
+namespace StealthRelay.Redaction.Protocols;
+
+/// <summary>
+/// OpenAI chat completions: <c>messages[].content</c> (string or text/refusal parts), <c>messages[].refusal</c>,
+/// <c>messages[].tool_calls[].function.arguments</c>, legacy <c>function_call.arguments</c>. Roles, names, ids,
+/// images, audio and files are left alone.
+/// </summary>
+internal static class OpenAIChatRequestWalker
+{
+    public static void Collect(JsonSyntaxNode root, ReadOnlySpan<byte> source, TextSlotCollector collector)
+    {
+        var messages = root["messages"];
+        if (IsAbsent(messages))
+        {
+            return;
+        }
+
+        if (messages!.Kind != JsonKind.Array)
+        {
+            throw ShapeError.Create("messages", "an array of message objects");
+        }
+
+        for (var i = 0; i < messages.Items!.Count; i++)
+        {
+            var message = RequireObject(messages.Items[i], $"messages[{i}]");
+            CollectContent(message["content"], source, collector, $"messages[{i}].content");
+            OptionalText(message["refusal"], collector, $"messages[{i}].refusal");
+            CollectToolCalls(message["tool_calls"], collector, i);
+            var functionCall = message["function_call"];
+            if (!IsAbsent(functionCall))
+            {
+                RequireObject(functionCall!, $"messages[{i}].function_call");
+                OptionalArguments(functionCall!["arguments"], collector, $"messages[{i}].function_call.arguments");
+            }
+        }
+    }
+
+    /// <summary>A string, null, or an array of parts: text and refusal parts are text; media parts are skipped.</summary>
+    internal static void CollectContent(JsonSyntaxNode? content, ReadOnlySpan<byte> source, TextSlotCollector collector, string path)
+    {
+        if (IsAbsent(content))
+        {
+            return;
+        }
+
+        if (content!.IsString)
+        {
+            collector.AddText(content);
+            return;
+        }
+
+        if (content.Kind != JsonKind.Array)
+        {
+            throw ShapeError.Create(path, "a string, an array of content parts or null");
+        }
+
+        for (var p = 0; p < content.Items!.Count; p++)
+        {
+            var part = RequireObject(content.Items[p], $"{path}[{p}]");
+            switch (TypeOf(part, source))
+            {
+                case "image_url" or "input_audio" or "file":
+                    break;
+                case "refusal":
+                    OptionalText(part["refusal"], collector, $"{path}[{p}].refusal");
+                    break;
+                default:
+                    // "text", and unknown part types that carry text (fail closed: redact rather than leak).
+                    OptionalText(part["text"], collector, $"{path}[{p}].text");
+                    break;
+            }
+        }
+    }
+
+    private static void CollectToolCalls(JsonSyntaxNode? toolCalls, TextSlotCollector collector, int message)
+    {
+        if (IsAbsent(toolCalls))
+        {
+            return;
+        }
+
+        if (toolCalls!.Kind != JsonKind.Array)
+        {
+            throw ShapeError.Create($"messages[{message}].tool_calls", "an array");
+        }
+
+        for (var t = 0; t < toolCalls.Items!.Count; t++)
+        {
+            var path = $"messages[{message}].tool_calls[{t}]";
+            var call = RequireObject(toolCalls.Items[t], path);
+            var function = call["function"];
+            if (!IsAbsent(function))
+            {
+                RequireObject(function!, $"{path}.function");
+                OptionalArguments(function!["arguments"], collector, $"{path}.function.arguments");
+            }
+
+            var custom = call["custom"];
+            if (!IsAbsent(custom))
+            {
+                RequireObject(custom!, $"{path}.custom");
+                OptionalText(custom!["input"], collector, $"{path}.custom.input");
+            }
+        }
+    }
+}

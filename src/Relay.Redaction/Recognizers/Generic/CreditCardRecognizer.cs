@@ -1,0 +1,127 @@
+using StealthRelay.Redaction.Recognizers.Internal;
+
+namespace StealthRelay.Redaction.Recognizers.Generic;
+
+/// <summary>
+/// CREDIT_CARD: 13-19 digits, plain or grouped with single spaces or dashes, that pass the Luhn check and start with a
+/// known issuer prefix (IIN) of a length that issuer uses. A number starts and ends on a digit-group boundary, so
+/// it is never cut out of a longer digit run; a chain of groups may carry trailing data ("4111 1111 1111 1111 12 26").
+/// </summary>
+internal sealed class CreditCardRecognizer : IRecognizer
+{
+    private const int MinDigits = 13;
+    private const int MaxDigits = 19;
+    private const int MaxGroups = 24;
+
+    public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.CreditCard];
+
+    public IReadOnlyList<string> Context { get; } =
+        ["credit", "card", "visa", "mastercard", "amex", "cc", "payment", "kreditkarte", "carte", "tarjeta", "carta"];
+
+    public void Analyze(string text, List<EntitySpan> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+
+        Span<int> starts = stackalloc int[MaxGroups];
+        Span<int> ends = stackalloc int[MaxGroups];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]) || (i > 0 && TextBoundary.IsWordChar(text[i - 1])))
+            {
+                i++;
+                continue;
+            }
+
+            var count = CollectGroups(text, i, starts, ends);
+            var chainEnd = ends[count - 1];
+            var lastUsable = chainEnd < text.Length && TextBoundary.IsWordChar(text[chainEnd]) ? count - 2 : count - 1;
+            MatchChain(text, starts[..count], ends[..count], lastUsable, results);
+            i = chainEnd + 1;
+        }
+    }
+
+    private static int CollectGroups(string text, int start, Span<int> starts, Span<int> ends)
+    {
+        var count = 0;
+        var separator = '\0';
+        var j = start;
+        while (true)
+        {
+            var r = j;
+            while (r < text.Length && char.IsAsciiDigit(text[r]))
+            {
+                r++;
+            }
+
+            starts[count] = j;
+            ends[count] = r;
+            count++;
+            if (count == starts.Length || r + 1 >= text.Length || text[r] is not (' ' or '-')
+                || !char.IsAsciiDigit(text[r + 1]) || (separator != '\0' && text[r] != separator))
+            {
+                return count;
+            }
+
+            separator = text[r];
+            j = r + 1;
+        }
+    }
+
+    private static void MatchChain(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int lastUsable, List<EntitySpan> results)
+    {
+        Span<char> digits = stackalloc char[MaxDigits];
+        for (var first = 0; first <= lastUsable; first++)
+        {
+            var total = 0;
+            var best = -1;
+            for (var last = first; last <= lastUsable; last++)
+            {
+                total += ends[last] - starts[last];
+                if (total > MaxDigits)
+                {
+                    break;
+                }
+
+                if (total >= MinDigits)
+                {
+                    var n = DigitBuffer.Collect(text.AsSpan(starts[first], ends[last] - starts[first]), digits);
+                    if (IsKnownIssuer(digits[..n]) && Luhn.IsValid(digits[..n]))
+                    {
+                        best = last;
+                    }
+                }
+            }
+
+            if (best >= 0)
+            {
+                results.Add(new EntitySpan(EntityTypes.CreditCard, starts[first], ends[best], RecognizerScores.Checksum, nameof(CreditCardRecognizer)));
+                first = best;
+            }
+        }
+    }
+
+    /// <summary>Issuer identification number prefixes and the lengths each scheme issues.</summary>
+    internal static bool IsKnownIssuer(ReadOnlySpan<char> d)
+    {
+        var len = d.Length;
+        var p2 = ((d[0] - '0') * 10) + (d[1] - '0');
+        var p3 = (p2 * 10) + (d[2] - '0');
+        var p4 = (p3 * 10) + (d[3] - '0');
+        return d[0] switch
+        {
+            '4' => len is 13 or 16 or 19, // Visa
+            '5' => (p2 is >= 51 and <= 55 && len == 16) // Mastercard
+                || (p2 is 50 or (>= 56 and <= 58) && len >= 13), // Maestro
+            '2' => (p4 is >= 2221 and <= 2720 && len == 16) // Mastercard 2-series
+                || (p4 is >= 2200 and <= 2204 && len >= 16), // Mir
+            '3' => (p2 is 34 or 37 && len == 15) // American Express
+                || (p3 is >= 300 and <= 305 && len >= 14) // Diners Club
+                || (p2 is 36 or 38 or 39 && len >= 14) // Diners Club International
+                || (p4 is >= 3528 and <= 3589 && len >= 16), // JCB
+            '6' => len >= 13, // Discover (6011, 644-649, 65), UnionPay (62), Maestro (6x)
+            _ => false,
+        };
+    }
+}

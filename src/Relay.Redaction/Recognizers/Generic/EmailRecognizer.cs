@@ -1,0 +1,121 @@
+using StealthRelay.Redaction.Recognizers.Internal;
+
+namespace StealthRelay.Redaction.Recognizers.Generic;
+
+/// <summary>
+/// EMAIL_ADDRESS. Scans from each '@' outwards (linear, no regex backtracking over long tokens), then checks the
+/// RFC 5321 limits: local part 1-64 characters without leading, trailing or doubled dots; domain of at least two
+/// labels of letters, digits and hyphens (no leading/trailing hyphen, max 63 each) ending in an alphabetic TLD.
+/// </summary>
+internal sealed class EmailRecognizer : IRecognizer
+{
+    private const int MaxLocalLength = 64;
+    private const int MaxDomainLength = 253;
+
+    /// <summary>A well-formed address is unambiguous: structural validation, scored like a checksum hit.</summary>
+    private const double Score = RecognizerScores.Checksum;
+
+    public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.EmailAddress];
+
+    public IReadOnlyList<string> Context { get; } = ["email", "e-mail", "mail", "contact", "address"];
+
+    public void Analyze(string text, List<EntitySpan> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+
+        var at = text.IndexOf('@');
+        while (at >= 0)
+        {
+            var next = at + 1;
+            if (TryMatchAt(text, at, out var start, out var end))
+            {
+                results.Add(new EntitySpan(EntityTypes.EmailAddress, start, end, Score, nameof(EmailRecognizer)));
+                next = end;
+            }
+
+            at = next < text.Length ? text.IndexOf('@', next) : -1;
+        }
+    }
+
+    private static bool TryMatchAt(string text, int at, out int start, out int end)
+    {
+        start = at;
+        while (start > 0 && IsLocalChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        end = at + 1;
+        while (end < text.Length && IsDomainChar(text[end]))
+        {
+            end++;
+        }
+
+        // A sentence may end right after the address: drop trailing dots and hyphens.
+        while (end > at + 1 && text[end - 1] is '.' or '-')
+        {
+            end--;
+        }
+
+        // Leading dots belong to the sentence ("...see.john@x.com" is rare; "..john" is never valid).
+        while (start < at && text[start] == '.')
+        {
+            start++;
+        }
+
+        var local = text.AsSpan(start, at - start);
+        var domain = text.AsSpan(at + 1, end - at - 1);
+        return local.Length is > 0 and <= MaxLocalLength
+            && domain.Length is > 0 and <= MaxDomainLength
+            && local[^1] != '.'
+            && !local.Contains("..", StringComparison.Ordinal)
+            && IsValidDomain(domain)
+            && (end >= text.Length || !TextBoundary.IsWordChar(text[end]));
+    }
+
+    private static bool IsValidDomain(ReadOnlySpan<char> domain)
+    {
+        var labels = 0;
+        var rest = domain;
+        ReadOnlySpan<char> last = default;
+        while (true)
+        {
+            var dot = rest.IndexOf('.');
+            var label = dot < 0 ? rest : rest[..dot];
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+
+            labels++;
+            last = label;
+            if (dot < 0)
+            {
+                break;
+            }
+
+            rest = rest[(dot + 1)..];
+        }
+
+        if (labels < 2 || last.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var c in last)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLocalChar(char c) =>
+        char.IsLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
+
+    private static bool IsDomainChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '-';
+}

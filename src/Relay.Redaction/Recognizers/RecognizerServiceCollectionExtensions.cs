@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StealthRelay.Redaction.Recognizers.Country.De;
+using StealthRelay.Redaction.Recognizers.Country.Es;
+using StealthRelay.Redaction.Recognizers.Country.Fr;
+using StealthRelay.Redaction.Recognizers.Country.It;
+using StealthRelay.Redaction.Recognizers.Country.Uk;
+using StealthRelay.Redaction.Recognizers.Generic;
+
+namespace StealthRelay.Redaction.Recognizers;
+
+/// <summary>Registers the built-in rule recognizers.</summary>
+public static class RecognizerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers every built-in recognizer as a singleton <see cref="IRecognizer"/> (TryAddEnumerable: calling twice
+    /// registers each once). <see cref="RecognizerOptions"/> come from the options system, so a host may also bind
+    /// them from configuration (<c>services.Configure&lt;RecognizerOptions&gt;(section)</c>); <paramref name="configure"/>
+    /// runs on top.
+    /// </summary>
+    public static IServiceCollection AddDefaultRecognizers(this IServiceCollection services, Action<RecognizerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<RecognizerOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        Add<EmailRecognizer>(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PhoneNumberRecognizer>(
+            sp => new PhoneNumberRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
+        Add<CreditCardRecognizer>(services);
+        Add<IbanRecognizer>(services);
+        Add<UsSsnRecognizer>(services);
+        Add<IpAddressRecognizer>(services);
+        Add<UrlRecognizer>(services);
+        Add<SecretRecognizer>(services);
+        Add<NhsNumberRecognizer>(services);
+        Add<NinoRecognizer>(services);
+        Add<TaxIdRecognizer>(services);
+        Add<IdCardRecognizer>(services);
+        Add<NirRecognizer>(services);
+        Add<NifRecognizer>(services);
+        Add<NieRecognizer>(services);
+        Add<FiscalCodeRecognizer>(services);
+        return services;
+    }
+
+    private static void Add<TRecognizer>(IServiceCollection services)
+        where TRecognizer : class, IRecognizer =>
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, TRecognizer>());
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Text;
+using StealthRelay.Redaction.Protocols;
+
+namespace StealthRelay.Redaction.Rehydration;
+
+/// <summary>One complete server-sent event whose data is a JSON object, with helpers to write it back.</summary>
+internal readonly ref struct SseEvent
+{
+    private static ReadOnlySpan<byte> DataPrefix => "data: "u8;
+
+    public SseEvent(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> data, JsonSyntaxNode root, ReadOnlySpan<byte> newLine)
+    {
+        Raw = raw;
+        Data = data;
+        Root = root;
+        NewLine = newLine;
+    }
+
+    /// <summary>The event's bytes as received, blank line included.</summary>
+    public ReadOnlySpan<byte> Raw { get; }
+
+    /// <summary>The JSON data.</summary>
+    public ReadOnlySpan<byte> Data { get; }
+
+    public JsonSyntaxNode Root { get; }
+
+    /// <summary>The line ending the upstream uses (<c>\n</c> or <c>\r\n</c>).</summary>
+    public ReadOnlySpan<byte> NewLine { get; }
+
+    /// <summary>Writes the event with some data strings replaced; every other line is copied as received.</summary>
+    public void Write(IBufferWriter<byte> output, List<(JsonSyntaxNode Node, string Value)> replacements)
+    {
+        if (replacements.Count == 0)
+        {
+            output.Write(Raw);
+            return;
+        }
+
+        var dataWritten = false;
+        var rest = Raw;
+        while (rest.Length > 0)
+        {
+            var nl = rest.IndexOf((byte)'\n');
+            var line = nl < 0 ? rest : rest[..(nl + 1)];
+            rest = nl < 0 ? [] : rest[(nl + 1)..];
+            if (SseParser.IsDataLine(line))
+            {
+                if (!dataWritten)
+                {
+                    output.Write(DataPrefix);
+                    JsonSplicer.Write(Data, replacements, output);
+                    output.Write(NewLine);
+                    dataWritten = true;
+                }
+
+                continue;
+            }
+
+            output.Write(line);
+        }
+    }
+
+    /// <summary>Writes a new event: an optional <c>event:</c> line, one data line, a blank line.</summary>
+    public static void WriteSynthetic(IBufferWriter<byte> output, string? eventName, ReadOnlySpan<byte> json, ReadOnlySpan<byte> newLine)
+    {
+        if (eventName is not null)
+        {
+            output.Write("event: "u8);
+            output.Write(Encoding.UTF8.GetBytes(eventName));
+            output.Write(newLine);
+        }
+
+        output.Write(DataPrefix);
+        output.Write(json);
+        output.Write(newLine);
+        output.Write(newLine);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Buffers;
+using System.Text.Json;
+using StealthRelay.Redaction.Placeholders;
+using StealthRelay.Redaction.Protocols;
+
+namespace StealthRelay.Redaction.Rehydration;
+
+/// <summary>
+/// Frames an SSE stream into events however the bytes are chunked (events, lines and UTF-8 sequences may be split;
+/// <c>\n</c> or <c>\r\n</c>), hands each JSON event to the shape-specific subclass and passes everything else
+/// (comments, <c>[DONE]</c>, non-JSON data) through unchanged. Only the current incomplete event is buffered.
+/// </summary>
+internal abstract class SseStreamRestorer : IStreamRestorer
+{
+    private static readonly byte[] Lf = "\n"u8.ToArray();
+    private static readonly byte[] CrLf = "\r\n"u8.ToArray();
+
+    private static ReadOnlySpan<byte> Done => "[DONE]"u8;
+
+    private readonly bool _passThrough;
+    private byte[] _buffer = [];
+    private int _length;
+    private int _scanFrom;
+
+    protected SseStreamRestorer(PlaceholderVault vault)
+    {
+        Vault = vault;
+        // No placeholder was sent: nothing can come back to restore.
+        _passThrough = vault.Count == 0;
+    }
+
+    protected PlaceholderVault Vault { get; }
+
+    /// <summary>Whether the upstream names its events with <c>event:</c> lines (synthetic events do the same).</summary>
+    protected bool UsesEventLines { get; private set; }
+
+    /// <summary>The line ending of the upstream.</summary>
+    protected byte[] NewLine { get; private set; } = Lf;
+
+    /// <summary>Replacements list reused across events.</summary>
+    protected List<(JsonSyntaxNode Node, string Value)> Replacements { get; } = [];
+
+    public void Write(ReadOnlySpan<byte> upstream, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (_passThrough)
+        {
+            output.Write(upstream);
+            return;
+        }
+
+        Append(upstream);
+        var eventStart = 0;
+        var pos = _scanFrom;
+        while (pos < _length)
+        {
+            var nl = _buffer.AsSpan(pos, _length - pos).IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                break;
+            }
+
+            var lineEnd = pos + nl;
+            var blank = lineEnd == pos || (lineEnd == pos + 1 && _buffer[pos] == (byte)'\r');
+            pos = lineEnd + 1;
+            if (blank)
+            {
+                ProcessEvent(_buffer.AsSpan(eventStart, pos - eventStart), output);
+                eventStart = pos;
+            }
+        }
+
+        var remaining = _length - eventStart;
+        if (eventStart > 0 && remaining > 0)
+        {
+            _buffer.AsSpan(eventStart, remaining).CopyTo(_buffer);
+        }
+
+        _length = remaining;
+        _scanFrom = pos - eventStart;
+        if (_length == 0 && _buffer.Length > 64 * 1024)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
+    public void Complete(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (_passThrough)
+        {
+            return;
+        }
+
+        FlushAll(output);
+        if (_length > 0)
+        {
+            // The upstream ended inside an event: pass its bytes on as they are.
+            output.Write(_buffer.AsSpan(0, _length));
+            _length = 0;
+            _scanFrom = 0;
+        }
+
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+    }
+
+    /// <summary>Handles one JSON event: writes synthetic flush events if needed, then the (possibly rewritten) event.</summary>
+    protected abstract void OnJsonEvent(in SseEvent sseEvent, IBufferWriter<byte> output);
+
+    /// <summary>Writes every held tail in synthetic delta events (before <c>[DONE]</c> or at the upstream's end).</summary>
+    protected abstract void FlushAll(IBufferWriter<byte> output);
+
+    /// <summary>Returns the name for a synthetic event when the upstream names its events.</summary>
+    protected string? EventName(string type) => UsesEventLines ? type : null;
+
+    private void ProcessEvent(ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
+    {
+        var dataCount = 0;
+        ReadOnlySpan<byte> data = [];
+        byte[]? joined = null;
+        var rest = raw;
+        var hasEventLine = false;
+        var firstNl = raw.IndexOf((byte)'\n');
+        NewLine = firstNl > 0 && raw[firstNl - 1] == (byte)'\r' ? CrLf : Lf;
+        while (rest.Length > 0)
+        {
+            var nl = rest.IndexOf((byte)'\n');
+            var line = nl < 0 ? rest : rest[..(nl + 1)];
+            rest = nl < 0 ? [] : rest[(nl + 1)..];
+            if (SseParser.IsEventLine(line))
+            {
+                hasEventLine = true;
+            }
+            else if (SseParser.IsDataLine(line))
+            {
+                var value = SseParser.FieldValue(line);
+                if (dataCount == 0)
+                {
+                    data = value;
+                }
+                else
+                {
+                    joined = [.. data, (byte)'\n', .. value];
+                    data = joined;
+                }
+
+                dataCount++;
+            }
+        }
+
+        if (dataCount == 0)
+        {
+            output.Write(raw);
+            return;
+        }
+
+        UsesEventLines = hasEventLine;
+        if (data.SequenceEqual(Done))
+        {
+            FlushAll(output);
+            output.Write(raw);
+            return;
+        }
+
+        JsonSyntaxNode? root;
+        try
+        {
+            root = data.IndexOf((byte)'{') < 0 ? null : JsonSyntaxTree.Parse(data);
+        }
+        catch (JsonException)
+        {
+            root = null;
+        }
+
+        if (root is null || root.Kind != JsonKind.Object)
+        {
+            output.Write(raw);
+            return;
+        }
+
+        Replacements.Clear();
+        OnJsonEvent(new SseEvent(raw, data, root, NewLine), output);
+    }
+
+    private void Append(ReadOnlySpan<byte> upstream)
+    {
+        if (_length + upstream.Length > _buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(4096, (_length + upstream.Length) * 2));
+            _buffer.AsSpan(0, _length).CopyTo(bigger);
+            if (_buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
+
+            _buffer = bigger;
+        }
+
+        upstream.CopyTo(_buffer.AsSpan(_length));
+        _length += upstream.Length;
+    }
+}
