@@ -6,6 +6,7 @@ using StealthRelay.Gateway.Proxy;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Policy;
+using StealthRelay.Redaction.Recognizers;
 
 namespace StealthRelay.Gateway;
 
@@ -75,6 +76,7 @@ public static class GatewayApp
             options.Policy = redaction.GetSection(nameof(RedactionOptions.Policy)).Get<RedactionPolicy>() ?? new RedactionPolicy();
         });
         services.AddDefaultRecognizers();
+        services.Configure<RecognizerOptions>(relay.GetSection("Recognizers"));
 
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<UserIdPseudonymizer>();

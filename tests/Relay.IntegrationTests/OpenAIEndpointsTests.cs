@@ -124,7 +124,9 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
         var client = new ResponsesClient(new ApiKeyCredential("client-key"), new ResponsesClientOptions { Endpoint = new Uri(_gateway.BaseAddress, "/v1") });
         var text = new StringBuilder();
 
-        await foreach (var update in client.CreateResponseStreamingAsync(new CreateResponseOptions(Model, [ResponseItem.CreateUserMessageItem(Pii.Prompt)])))
+        var options = new CreateResponseOptions(Model, [ResponseItem.CreateUserMessageItem(Pii.Prompt)]) { StreamingEnabled = true };
+
+        await foreach (var update in await client.CreateResponseStreamingAsync(options))
         {
             if (update is StreamingResponseOutputTextDeltaUpdate delta)
             {

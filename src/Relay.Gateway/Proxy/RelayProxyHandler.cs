@@ -38,7 +38,7 @@ internal sealed class RelayProxyHandler(
 
         if (route.Shape is not { } shape)
         {
-            await ForwardAsync(context, route, upstream, restoring: null, started, cancellationToken);
+            await ForwardAsync(context, route, upstream, restoration: null, started, cancellationToken);
             return;
         }
 
@@ -120,21 +120,19 @@ internal sealed class RelayProxyHandler(
             request.Headers.Remove("Transfer-Encoding");
             RelayResponseHeaders.SetEntities(context, FormatCounts(redacted.EntityCounts));
 
-            var restoring = new RestoringResponseStream(context.Response, context.Response.Body, restorer, shape, redacted.Vault,
-                options.Value.Limits.MaxResponseBodyBytes);
-            await ForwardAsync(context, route, upstream, restoring, started, cancellationToken, redacted, redactionMs);
+            var restoration = new ResponseRestoration(restorer, shape, redacted.Vault, upstream.Policy.PlaceholderFormat, route.RestoreSuccess);
+            await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs);
         }
     }
 
-    private async Task ForwardAsync(HttpContext context, RelayRoute route, Upstream upstream, RestoringResponseStream? restoring,
+    private async Task ForwardAsync(HttpContext context, RelayRoute route, Upstream upstream, ResponseRestoration? restoration,
         long started, CancellationToken cancellationToken, RedactedRequest? redacted = null, double redactionMs = 0)
     {
         var originalBody = context.Response.Body;
         // Answers are written as they come: no response buffering anywhere in the pipeline.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var restoringOrPassThrough = restoring ?? new RestoringResponseStream(context.Response, originalBody, restorer,
-            ApiShape.OpenAIChatCompletions, EmptyVault.Instance, 0);
-        var transformer = new RelayTransformer(upstream, restoringOrPassThrough, route.RestoreSuccess && restoring is not null);
+        var responseStream = new RestoringResponseStream(context.Response, originalBody, restoration, options.Value.Limits.MaxResponseBodyBytes);
+        var transformer = new RelayTransformer(upstream, responseStream);
         var requestConfig = new ForwarderRequestConfig
         {
             ActivityTimeout = TimeSpan.FromSeconds(options.Value.Limits.UpstreamActivityTimeoutSeconds),
@@ -142,7 +140,7 @@ internal sealed class RelayProxyHandler(
 
         ForwarderError error;
         Exception? completionError = null;
-        context.Response.Body = restoringOrPassThrough;
+        context.Response.Body = responseStream;
         try
         {
             error = await forwarder.SendAsync(context, upstream.DestinationPrefix, upstream.Invoker, requestConfig, transformer, cancellationToken);
@@ -150,7 +148,7 @@ internal sealed class RelayProxyHandler(
             {
                 try
                 {
-                    await restoringOrPassThrough.CompleteAsync(cancellationToken);
+                    await responseStream.CompleteAsync(cancellationToken);
                 }
 #pragma warning disable CA1031 // Reported to the client below as a gateway error; never rethrown with content.
                 catch (Exception ex)
@@ -163,7 +161,7 @@ internal sealed class RelayProxyHandler(
         finally
         {
             context.Response.Body = originalBody;
-            await restoringOrPassThrough.DisposeAsync();
+            await responseStream.DisposeAsync();
         }
 
         var method = context.Request.Method;

@@ -9,7 +9,7 @@ namespace StealthRelay.Gateway.Proxy;
 /// so no X-Forwarded-* headers are ever added; scrubs metadata, sets credentials, asks for identity encoding, and
 /// picks how the answer is restored.
 /// </summary>
-internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStream responseStream, bool restoreSuccess) : HttpTransformer
+internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStream responseStream) : HttpTransformer
 {
     public override async ValueTask TransformRequestAsync(
         HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
@@ -38,28 +38,20 @@ internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStrea
             headers.Remove(name);
         }
 
-        var mediaType = proxyResponse.Content.Headers.ContentType?.MediaType;
-        var isError = (int)proxyResponse.StatusCode >= 400;
-        var mode = string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase)
-            ? ResponseMode.EventStream
-            : restoreSuccess || isError ? ResponseMode.Buffered : ResponseMode.PassThrough;
-
         var encoding = proxyResponse.Content.Headers.ContentEncoding.LastOrDefault();
-        if (mode != ResponseMode.PassThrough)
+        if (string.Equals(encoding, "identity", StringComparison.OrdinalIgnoreCase))
         {
-            headers.ContentLength = null;
-            if (encoding is not null && !string.Equals(encoding, "identity", StringComparison.OrdinalIgnoreCase))
-            {
-                // We asked for identity; an upstream that compresses anyway is decoded before restoring.
-                headers.Remove("Content-Encoding");
-            }
-            else
-            {
-                encoding = null;
-            }
+            encoding = null;
         }
 
-        responseStream.Configure(mode, encoding);
+        var mode = responseStream.Configure((int)proxyResponse.StatusCode, proxyResponse.Content.Headers.ContentType?.MediaType, encoding);
+        if (mode != ResponseMode.PassThrough)
+        {
+            // Restoring changes the length; a compressed answer (although identity was asked for) is decoded first.
+            headers.ContentLength = null;
+            headers.Remove("Content-Encoding");
+        }
+
         return proceed;
     }
 

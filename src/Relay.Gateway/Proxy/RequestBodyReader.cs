@@ -21,10 +21,11 @@ internal static class RequestBodyReader
             return null;
         }
 
-        // Our limit governs; lift Kestrel's own (30 MB) so it cannot disagree with the configured value.
+        // Our limit governs (we stop reading at limit + 1 bytes); lift Kestrel's own (30 MB) so it cannot disagree
+        // with the configured value or answer an empty 413 of its own.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = (long)limit + 1;
+            sizeFeature.MaxRequestBodySize = null;
         }
 
         var size = request.ContentLength is { } length ? (int)Math.Max(length, 1) : InitialSize;

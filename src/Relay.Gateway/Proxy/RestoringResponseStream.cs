@@ -1,24 +1,23 @@
 using System.Buffers;
 using System.IO.Compression;
-using StealthRelay.Redaction.Placeholders;
-using StealthRelay.Redaction.Protocols;
 using StealthRelay.Redaction.Rehydration;
 
 namespace StealthRelay.Gateway.Proxy;
 
 /// <summary>
-/// Stands in for the client response body while YARP copies the upstream answer: event streams go through an
-/// <see cref="IStreamRestorer"/> and are flushed write by write; JSON answers are held (up to a limit) and restored whole
-/// in <see cref="CompleteAsync"/>; everything else passes through.
+/// Stands in for the client response body while YARP copies the upstream answer. <see cref="Configure"/> picks the mode
+/// from the upstream status and content type: event streams go through an <see cref="IStreamRestorer"/> and are
+/// flushed write by write; JSON answers and error bodies are held (up to a limit) and restored whole in
+/// <see cref="CompleteAsync"/>; everything else, and every answer of a request without a body, passes through.
 /// </summary>
-internal sealed class RestoringResponseStream(
-    HttpResponse response, Stream inner, IResponseRestorer restorer, ApiShape shape, IPlaceholderVault vault, long maxBufferedBytes)
+internal sealed class RestoringResponseStream(HttpResponse response, Stream inner, ResponseRestoration? restoration, long maxBufferedBytes)
     : Stream
 {
     private readonly ArrayBufferWriter<byte> _output = new();
     private ArrayBufferWriter<byte>? _held;
     private IStreamRestorer? _streamRestorer;
     private string? _contentEncoding;
+    private bool _isError;
 
     public ResponseMode Mode { get; private set; } = ResponseMode.PassThrough;
 
@@ -28,23 +27,34 @@ internal sealed class RestoringResponseStream(
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public void Configure(ResponseMode mode, string? contentEncoding)
+    /// <summary>Chooses the mode for this answer. Returns it; anything but pass-through changes the body length.</summary>
+    public ResponseMode Configure(int statusCode, string? mediaType, string? contentEncoding)
     {
-        Mode = mode;
-        _contentEncoding = contentEncoding;
-        if (mode == ResponseMode.EventStream)
+        if (restoration is null)
+        {
+            return Mode = ResponseMode.PassThrough;
+        }
+
+        _isError = statusCode >= 400;
+        if (string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
             if (contentEncoding is not null)
             {
                 throw new InvalidOperationException("The upstream compressed an event stream although identity encoding was requested.");
             }
 
-            _streamRestorer = restorer.CreateStreamRestorer(shape, vault);
+            _streamRestorer = restoration.Restorer.CreateStreamRestorer(restoration.Shape, restoration.Vault);
+            return Mode = ResponseMode.EventStream;
         }
-        else if (mode == ResponseMode.Buffered)
+
+        if (!_isError && !restoration.RestoreSuccess)
         {
-            _held = new ArrayBufferWriter<byte>();
+            return Mode = ResponseMode.PassThrough;
         }
+
+        _contentEncoding = contentEncoding;
+        _held = new ArrayBufferWriter<byte>();
+        return Mode = ResponseMode.Buffered;
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -103,7 +113,9 @@ internal sealed class RestoringResponseStream(
                 break;
             case ResponseMode.Buffered:
                 var body = _contentEncoding is null ? _held!.WrittenMemory : Decompress(_held!.WrittenMemory, _contentEncoding);
-                var restored = restorer.RestoreJson(body.Span, shape, vault);
+                var restored = _isError
+                    ? ErrorBodyRestorer.Restore(body.Span, restoration!.Vault, restoration.PlaceholderFormat)
+                    : restoration!.Restorer.RestoreJson(body.Span, restoration.Shape, restoration.Vault);
                 if (!response.HasStarted)
                 {
                     response.ContentLength = restored.Length;

@@ -38,7 +38,7 @@ public sealed class UserIdScrubberTests
         var output = Apply(Scrubber(UserIdMode.Pseudonymize),
             """{"user":"keep","metadata":{"user_id":"u-1","other":1}}""", ApiFamily.Anthropic);
 
-        Assert.Equal($$"""{"user":"keep","metadata":{"user_id":"{{Expected("u-1")}}","other":1}}""", output);
+        Assert.Equal("{\"user\":\"keep\",\"metadata\":{\"user_id\":\"" + Expected("u-1") + "\",\"other\":1}}", output);
     }
 
     [Fact]

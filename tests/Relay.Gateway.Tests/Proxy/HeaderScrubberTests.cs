@@ -32,7 +32,7 @@ public sealed class HeaderScrubberTests
 
         var names = request.Headers.Select(h => h.Key).ToList();
         Assert.DoesNotContain(names, n => HeaderScrubber.IsScrubbed(n));
-        Assert.Equal(["Authorization", "anthropic-version", "User-Agent"], names.Order(StringComparer.Ordinal));
+        Assert.Equal(["Authorization", "User-Agent", "anthropic-version"], names.Order(StringComparer.Ordinal));
         Assert.Equal(HeaderScrubber.UserAgent, request.Headers.UserAgent.ToString());
     }
 
