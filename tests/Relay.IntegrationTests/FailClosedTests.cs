@@ -6,6 +6,7 @@ using StealthRelay.IntegrationTests.Infrastructure;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Analysis;
 using StealthRelay.Redaction.Policy;
+using StealthRelay.Redaction.Recognizers;
 
 namespace StealthRelay.IntegrationTests;
 
@@ -75,6 +76,61 @@ public sealed class FailClosedTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Empty(_provider.Requests);
+    }
+
+    [Fact]
+    public async Task RecognizerThrows_RealAnalyzer_Returns500_NothingForwarded()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_provider,
+            services: s => s.AddSingleton<IRecognizer, ThrowingRecognizer>());
+
+        using var openAI = await gateway.Client.PostAsync("/v1/chat/completions", ChatBody());
+        using var anthropic = await gateway.Client.PostAsync("/v1/messages", MessagesBody());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, openAI.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, anthropic.StatusCode);
+        Assert.Empty(_provider.Requests);
+    }
+
+    [Fact]
+    public async Task RecognizerHangs_RealAnalyzerTimeout_Returns503_NothingForwarded()
+    {
+        using var release = new ManualResetEventSlim();
+        await using var gateway = await GatewayHost.StartAsync(_provider,
+            new Dictionary<string, string?> { ["Relay:Redaction:DetectionTimeout"] = "00:00:00.200" },
+            services: s => s.AddSingleton<IRecognizer>(new HangingRecognizer(release)));
+        try
+        {
+            using var response = await gateway.Client.PostAsync("/v1/messages", MessagesBody());
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("overloaded_error", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetProperty("type").GetString());
+            Assert.Empty(_provider.Requests);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    /// <summary>A recognizer that crashes on every text.</summary>
+    private sealed class ThrowingRecognizer : IRecognizer
+    {
+        public IReadOnlyList<string> SupportedEntities { get; } = ["CUSTOM"];
+
+        public IReadOnlyList<string> Context { get; } = [];
+
+        public void Analyze(string text, List<EntitySpan> results) => throw new InvalidOperationException("recognizer bug");
+    }
+
+    /// <summary>A recognizer that blocks until released (or 30 s), longer than the configured detection timeout.</summary>
+    private sealed class HangingRecognizer(ManualResetEventSlim release) : IRecognizer
+    {
+        public IReadOnlyList<string> SupportedEntities { get; } = ["CUSTOM"];
+
+        public IReadOnlyList<string> Context { get; } = [];
+
+        public void Analyze(string text, List<EntitySpan> results) => release.Wait(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>A detector that always fails: stands in for a crashed or hung model, which cannot be produced on demand.</summary>

@@ -92,7 +92,7 @@ internal sealed class RelayProxyHandler(
                 GatewayLog.RedactionRefused(logger, request.Method, route.Path, upstream.Name, ex.Failure, kind.StatusCode);
                 var message = ex.Failure == RedactionFailure.InvalidRequest
                     ? ex.Message
-                    : ex.Message + " The request was not forwarded; retry later.";
+                    : ex.Message + " Retry later or contact the gateway operator.";
                 await ApiErrorWriter.WriteAsync(context, route.Family, kind, message, cancellationToken);
                 return;
             }

@@ -32,6 +32,12 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>
+    /// When set, an event stream stops after its first half and waits for this gate before sending the rest: a client
+    /// that sees the first half meanwhile proves the gateway does not buffer the stream.
+    /// </summary>
+    public TaskCompletionSource? StreamGate { get; set; }
+
     /// <summary>Bytes per write (each followed by a flush).</summary>
     public int ChunkSize { get; set; } = 3;
 
@@ -94,8 +100,15 @@ internal sealed class FakeProvider : IAsyncDisposable
             context.Response.Headers.CacheControl = "no-cache";
         }
 
+        var gateAt = StreamGate is not null && answer.ContentType == "text/event-stream" ? bytes.Length / 2 : -1;
         for (var offset = 0; offset < bytes.Length; offset += ChunkSize)
         {
+            if (gateAt >= 0 && offset >= gateAt)
+            {
+                await StreamGate!.Task.WaitAsync(context.RequestAborted);
+                gateAt = -1;
+            }
+
             var count = Math.Min(ChunkSize, bytes.Length - offset);
             await context.Response.Body.WriteAsync(bytes.AsMemory(offset, count), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
