@@ -88,8 +88,24 @@ internal static class SpanFusion
         return false;
     }
 
-    private static double MinScore(string type, RedactionPolicy policy) =>
-        policy.MinScores.TryGetValue(type, out var min) ? min : policy.DefaultMinScore;
+    /// <summary>Types compare case-insensitively even when the configured dictionary's comparer does not.</summary>
+    private static double MinScore(string type, RedactionPolicy policy)
+    {
+        if (policy.MinScores.TryGetValue(type, out var min))
+        {
+            return min;
+        }
+
+        foreach (var (key, value) in policy.MinScores)
+        {
+            if (string.Equals(key, type, StringComparison.OrdinalIgnoreCase))
+            {
+                return value;
+            }
+        }
+
+        return policy.DefaultMinScore;
+    }
 
     private static bool IsAllowed(ReadOnlySpan<char> value, IList<string> allowList)
     {

@@ -225,7 +225,7 @@ internal sealed class PlaceholderFormat
         }
 
         var digits = inner[(at + Separator.Length)..];
-        if (digits.Length == 0 || digits.Length > 9)
+        if (digits.Length == 0)
         {
             return false;
         }
@@ -239,7 +239,8 @@ internal sealed class PlaceholderFormat
         }
 
         type = inner[..at];
-        index = int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
+        // Any digit run has the shape; an index too long for int is reported as -1 (no vault holds it).
+        index = int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
         return true;
     }
 

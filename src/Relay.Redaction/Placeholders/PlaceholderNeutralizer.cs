@@ -51,7 +51,7 @@ internal static class PlaceholderNeutralizer
     {
         for (var variant = 0; variant < 2; variant++)
         {
-            var n = format.WriteCandidate(inner, spacesAsSeparator: variant == 1, buffer, withSuffix: false);
+            var n = format.WriteCandidate(inner.TrimEnd(" \t"), spacesAsSeparator: variant == 1, buffer, withSuffix: false);
             var candidate = buffer[format.Prefix.Length..n];
             if (format.TrySplit(candidate, out var type, out _)
                 && (type.Equals(LiteralType, StringComparison.OrdinalIgnoreCase) || ContainsIgnoreCase(knownTypes, type)))

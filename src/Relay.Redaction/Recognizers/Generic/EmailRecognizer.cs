@@ -40,14 +40,17 @@ internal sealed class EmailRecognizer : IRecognizer
 
     private static bool TryMatchAt(string text, int at, out int start, out int end)
     {
+        // Both scans are bounded by the RFC limits, so text with many '@' stays linear.
         start = at;
-        while (start > 0 && IsLocalChar(text[start - 1]))
+        while (start > 0 && at - start <= MaxLocalLength && IsLocalChar(text[start - 1]))
         {
             start--;
         }
 
+        var localTooLong = start > 0 && IsLocalChar(text[start - 1]);
+
         end = at + 1;
-        while (end < text.Length && IsDomainChar(text[end]))
+        while (end < text.Length && end - at <= MaxDomainLength + 1 && IsDomainChar(text[end]))
         {
             end++;
         }
@@ -66,7 +69,8 @@ internal sealed class EmailRecognizer : IRecognizer
 
         var local = text.AsSpan(start, at - start);
         var domain = text.AsSpan(at + 1, end - at - 1);
-        return local.Length is > 0 and <= MaxLocalLength
+        return !localTooLong
+            && local.Length is > 0 and <= MaxLocalLength
             && domain.Length is > 0 and <= MaxDomainLength
             && local[^1] != '.'
             && !local.Contains("..", StringComparison.Ordinal)

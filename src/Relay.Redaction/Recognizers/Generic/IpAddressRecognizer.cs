@@ -39,7 +39,7 @@ internal sealed partial class IpAddressRecognizer : IRecognizer
         foreach (var match in V4Pattern().EnumerateMatches(text))
         {
             var value = text.AsSpan(match.Index, match.Length);
-            if (HasLeadingZeroOctet(value) || FollowsVersionWord(text, match.Index)
+            if (HasLeadingZeroOctet(value) || FollowsVersionWord(text, match.Index) || IsIPv6Tail(text, match.Index)
                 || !IPAddress.TryParse(value, out var address) || address.AddressFamily != AddressFamily.InterNetwork)
             {
                 continue;
@@ -102,6 +102,10 @@ internal sealed partial class IpAddressRecognizer : IRecognizer
             results.Add(new EntitySpan(EntityTypes.IpAddress, start, end, RecognizerScores.Structural, nameof(IpAddressRecognizer)));
         }
     }
+
+    /// <summary>"::ffff:192.0.2.1": the dotted part belongs to an IPv6 address (found by the IPv6 pass), "host:10.0.0.1" does not.</summary>
+    private static bool IsIPv6Tail(string text, int start) =>
+        start >= 2 && text[start - 1] == ':' && (char.IsAsciiHexDigit(text[start - 2]) || text[start - 2] == ':');
 
     private static bool TryParseV6(ReadOnlySpan<char> value) =>
         value.Length >= 3 && IPAddress.TryParse(value, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;

@@ -20,7 +20,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
     private const string AnyRegion = "ZZ";
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
-    private readonly string[] _regions;
+    private readonly RegionPlan[] _regions;
 
     public PhoneNumberRecognizer(RecognizerOptions options)
     {
@@ -48,7 +48,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
                 nameof(options));
         }
 
-        _regions = [.. regions];
+        _regions = [.. regions.Select(r => RegionPlan.Create(_util, r))];
     }
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.PhoneNumber];
@@ -68,16 +68,18 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             var c = text[i];
             var startsWindow = char.IsAsciiDigit(c)
                 || (c is '+' or '(' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]));
-            if (!startsWindow || (i > 0 && TextBoundary.IsWordChar(text[i - 1])))
+            if (!startsWindow)
             {
                 i++;
                 continue;
             }
 
+            // A run glued to a word ("A7(212) 555-1234", "x+49 30 ...") is skipped as a whole, never cut into.
+            var glued = i > 0 && (TextBoundary.IsWordChar(text[i - 1]) || text[i - 1] is '+' or '(');
             var end = ScanWindow(text, i, out var digits);
-            if (digits >= MinDigits && (end >= text.Length || !TextBoundary.IsWordChar(text[end])))
+            if (!glued && digits >= MinDigits && (end >= text.Length || !TextBoundary.IsWordChar(text[end])))
             {
-                AnalyzeWindow(text, i, end, results, firstOwn);
+                AnalyzeWindow(text, i, end, digits, results, firstOwn);
             }
 
             i = end + 1;
@@ -112,18 +114,30 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         return lastDigitEnd;
     }
 
-    private void AnalyzeWindow(string text, int start, int end, List<EntitySpan> results, int firstOwn)
+    private void AnalyzeWindow(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn)
     {
-        var window = text.Substring(start, end - start);
-        if (window[0] == '+')
+        // Reject whole windows that are dates, prices, order numbers, addresses or cards before paying for libphonenumber.
+        if (IsFalsePositive(text, start, end, text.AsSpan(start, end - start)))
         {
+            return;
+        }
+
+        string? window = null;
+        if (text[start] == '+')
+        {
+            window = text.Substring(start, end - start);
             AddMatches(text, start, window, AnyRegion, results, firstOwn);
             return;
         }
 
+        var firstDigit = text[start] == '(' ? text[start + 1] : text[start];
         foreach (var region in _regions)
         {
-            AddMatches(text, start, window, region, results, firstOwn);
+            if (region.CouldHold(digits, firstDigit))
+            {
+                window ??= text.Substring(start, end - start);
+                AddMatches(text, start, window, region.Code, results, firstOwn);
+            }
         }
     }
 

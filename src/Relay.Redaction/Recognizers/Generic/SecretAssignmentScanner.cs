@@ -45,7 +45,7 @@ internal static class SecretAssignmentScanner
                 continue;
             }
 
-            if (!TryFindValue(text, pos, keyword == "bearer", out var valueStart, out var valueEnd))
+            if (!TryFindValue(text, pos, keyword == "bearer", isPassword, out var valueStart, out var valueEnd))
             {
                 continue;
             }
@@ -109,7 +109,7 @@ internal static class SecretAssignmentScanner
     }
 
     /// <summary>After the name: optional closing quote, spaces, an assignment operator (or spaces only after "bearer"), spaces, optional opening quote.</summary>
-    private static bool TryFindValue(string text, int j, bool bearer, out int valueStart, out int valueEnd)
+    private static bool TryFindValue(string text, int j, bool bearer, bool isPassword, out int valueStart, out int valueEnd)
     {
         valueStart = valueEnd = -1;
         if (j < text.Length && text[j] is '"' or '\'')
@@ -148,7 +148,7 @@ internal static class SecretAssignmentScanner
         }
 
         valueStart = j;
-        while (j < text.Length && j - valueStart < MaxValueLength && IsValueChar(text[j], quote))
+        while (j < text.Length && j - valueStart < MaxValueLength && IsValueChar(text[j], quote, isPassword))
         {
             j++;
         }
@@ -177,9 +177,10 @@ internal static class SecretAssignmentScanner
         return j - start;
     }
 
-    private static bool IsValueChar(char c, char quote) =>
+    /// <summary>Unquoted values end at whitespace, quotes and list separators; '&amp;' ends a generic value (URL query) but not a password.</summary>
+    private static bool IsValueChar(char c, char quote, bool isPassword) =>
         quote != '\0' ? c != quote && c is not ('\n' or '\r')
-        : !char.IsWhiteSpace(c) && c is not ('"' or '\'' or '`' or ',' or ';' or '<' or '>' or '&');
+        : !char.IsWhiteSpace(c) && c is not ('"' or '\'' or '`' or ',' or ';' or '<' or '>') && (isPassword || c != '&');
 
     internal static bool IsSecretValue(ReadOnlySpan<char> value, bool isPassword)
     {

@@ -113,7 +113,7 @@ internal sealed partial class SecretRecognizer : IRecognizer
         """
         (?<![A-Za-z0-9_-])(?:
           (?:AKIA|ASIA)[A-Z0-9]{16}
-        | gh[pousr]_[A-Za-z0-9]{36,251}
+        | gh[pousr]_[A-Za-z0-9]{36}
         | github_pat_[A-Za-z0-9_]{50,244}
         | sk-(?:ant-|proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,400}
         | xox[abprs]-[A-Za-z0-9-]{10,250}

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using StealthRelay.Redaction.Recognizers.Internal;
 
 namespace StealthRelay.Redaction.Recognizers.Country.It;
 
@@ -8,13 +8,15 @@ namespace StealthRelay.Redaction.Recognizers.Country.It;
 /// replaced by L M N P Q R S T U V to resolve collisions) is accepted. The check letter is the sum of the odd-position
 /// values (official odd table) and even-position values, mod 26. Scored <see cref="RecognizerScores.Checksum"/>.
 /// </summary>
-internal sealed partial class FiscalCodeRecognizer : IRecognizer
+internal sealed class FiscalCodeRecognizer : IRecognizer
 {
     /// <summary>Odd-position values for 0-9 and A-Z (a digit counts like the letter of the same index).</summary>
     private static ReadOnlySpan<byte> OddValues =>
         [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
+    private const int Length = 16;
     private const string OmocodiaLetters = "LMNPQRSTUV";
+    private const string MonthLetters = "ABCDEHLMPRST";
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.ItFiscalCode];
 
@@ -25,15 +27,53 @@ internal sealed partial class FiscalCodeRecognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
 
-        Span<char> upper = stackalloc char[16];
-        foreach (var match in FiscalCodePattern().EnumerateMatches(text))
+        // Only tokens of exactly 16 ASCII letters/digits, bounded by non-word characters, are candidates.
+        Span<char> upper = stackalloc char[Length];
+        var i = 0;
+        while (i < text.Length)
         {
-            text.AsSpan(match.Index, 16).ToUpperInvariant(upper);
-            if (IsValid(upper))
+            if (!char.IsAsciiLetterOrDigit(text[i]))
             {
-                results.Add(new EntitySpan(EntityTypes.ItFiscalCode, match.Index, match.Index + 16, RecognizerScores.Checksum, nameof(FiscalCodeRecognizer)));
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start == Length && TextBoundary.IsIsolated(text, start, i))
+            {
+                text.AsSpan(start, Length).ToUpperInvariant(upper);
+                if (HasShape(upper) && IsValid(upper))
+                {
+                    results.Add(new EntitySpan(EntityTypes.ItFiscalCode, start, i, RecognizerScores.Checksum, nameof(FiscalCodeRecognizer)));
+                }
             }
         }
+    }
+
+    /// <summary>LLLLLL DD M DD L DDD L, where each D may be an omocodia letter and M is a month letter.</summary>
+    internal static bool HasShape(ReadOnlySpan<char> code)
+    {
+        for (var k = 0; k < Length; k++)
+        {
+            var c = code[k];
+            var ok = k switch
+            {
+                < 6 or 11 or 15 => char.IsAsciiLetterUpper(c),
+                8 => MonthLetters.Contains(c),
+                _ => char.IsAsciiDigit(c) || OmocodiaLetters.Contains(c),
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><paramref name="code"/>: 16 upper-case characters in the codice fiscale shape.</summary>
@@ -62,9 +102,4 @@ internal sealed partial class FiscalCodeRecognizer : IRecognizer
     }
 
     private static int DigitValue(char c) => char.IsAsciiDigit(c) ? c - '0' : OmocodiaLetters.IndexOf(c, StringComparison.Ordinal);
-
-    [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![\p{L}\p{N}_])",
-        RegexOptions.CultureInvariant, RecognizerScores.RegexTimeoutMilliseconds)]
-    private static partial Regex FiscalCodePattern();
 }

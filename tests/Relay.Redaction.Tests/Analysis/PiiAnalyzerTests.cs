@@ -1,0 +1,235 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using StealthRelay.Redaction.Analysis;
+using StealthRelay.Redaction.Ner;
+using StealthRelay.Redaction.Policy;
+using StealthRelay.Redaction.Recognizers;
+
+namespace StealthRelay.Redaction.Tests.Analysis;
+
+public class PiiAnalyzerTests
+{
+    private static PiiAnalyzer Create(INerModel? ner = null, params IRecognizer[] recognizers) =>
+        new(recognizers, Options.Create(new RedactionOptions()), TimeProvider.System, nerModel: ner);
+
+    private static async Task<IReadOnlyList<EntitySpan>> AnalyzeOne(PiiAnalyzer analyzer, string text, RedactionPolicy? policy = null) =>
+        (await analyzer.AnalyzeAsync([text], policy ?? RedactionPolicy.Default, CancellationToken.None))[0];
+
+    private static string[] Values(string text, IEnumerable<EntitySpan> spans) => spans.Select(s => text[s.Start..s.End]).ToArray();
+
+    [Fact]
+    public async Task AnalyzeAsync_Recognizers_FindEntitiesInEveryText()
+    {
+        var analyzer = Create(null, new EmailTestRecognizer());
+        var result = await analyzer.AnalyzeAsync(["write a@x.io", "none here", "b@y.org and c@z.net"], RedactionPolicy.Default, CancellationToken.None);
+        Assert.Equal(3, result.Count);
+        Assert.Single(result[0]);
+        Assert.Empty(result[1]);
+        Assert.Equal(["b@y.org", "c@z.net"], Values("b@y.org and c@z.net", result[2]));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ContextWordBefore_RaisesScoreOverThreshold()
+    {
+        var analyzer = Create(null, new DigitsTestRecognizer(score: 0.4));
+        Assert.Empty(await AnalyzeOne(analyzer, "the number is 555 010 0199"));
+        var boosted = Assert.Single(await AnalyzeOne(analyzer, "my Phone number is 555 010 0199"));
+        Assert.Equal(0.75, boosted.Score, 3);
+        Assert.Single(await AnalyzeOne(analyzer, "Telephone: 555 010 0199"));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ContextWordTooFarBefore_DoesNotBoost()
+    {
+        var analyzer = Create(null, new DigitsTestRecognizer(score: 0.4));
+        Assert.Empty(await AnalyzeOne(analyzer, "phone one two three four five 555 010 0199"));
+        Assert.Single(await AnalyzeOne(analyzer, "phone one two three four 555 010 0199"));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_DenyListLiteral_MatchesWholeWordsCaseInsensitively()
+    {
+        var analyzer = Create();
+        var policy = new RedactionPolicy { DenyList = [new DenyRule { Pattern = "Bluebird" }] };
+        const string text = "Project BLUEBIRD, not bluebirds or xbluebird; bluebird.";
+        var spans = await AnalyzeOne(analyzer, text, policy);
+        Assert.Equal(["BLUEBIRD", "bluebird"], Values(text, spans));
+        Assert.All(spans, s => Assert.Equal((EntityTypes.Custom, 1.0), (s.Type, s.Score)));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_DenyListRegex_MatchesWithRuleType()
+    {
+        var analyzer = Create();
+        var policy = new RedactionPolicy { DenyList = [new DenyRule { Pattern = @"proj-\d{3}", IsRegex = true, EntityType = "PROJECT" }] };
+        const string text = "see PROJ-123 and proj-45";
+        var span = Assert.Single(await AnalyzeOne(analyzer, text, policy));
+        Assert.Equal(("PROJECT", "PROJ-123"), (span.Type, text[span.Start..span.End]));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_EntitySelection_KeepsOnlyListedTypesButAlwaysDenyList()
+    {
+        var analyzer = Create(null, new EmailTestRecognizer(), new DigitsTestRecognizer(score: 0.9));
+        var policy = new RedactionPolicy { Entities = [EntityTypes.PhoneNumber], DenyList = [new DenyRule { Pattern = "acme" }] };
+        const string text = "a@x.io 555 010 0199 acme";
+        var spans = await AnalyzeOne(analyzer, text, policy);
+        Assert.Equal(["555 010 0199", "acme"], Values(text, spans));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_MinScores_PerTypeAndDefault()
+    {
+        var analyzer = Create(null, new DigitsTestRecognizer(score: 0.6));
+        const string text = "555 010 0199";
+        Assert.Single(await AnalyzeOne(analyzer, text));
+        Assert.Empty(await AnalyzeOne(analyzer, text, new RedactionPolicy { DefaultMinScore = 0.7 }));
+        Assert.Empty(await AnalyzeOne(analyzer, text, new RedactionPolicy { MinScores = new Dictionary<string, double> { ["phone_number"] = 0.65 } }));
+        Assert.Single(await AnalyzeOne(analyzer, text, new RedactionPolicy { DefaultMinScore = 0.9, MinScores = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { [EntityTypes.PhoneNumber] = 0.5 } }));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ValidatedRuleOverlapsLongerModelGuess_RuleWins()
+    {
+        var ner = new FixedNerModel(("Mail ann@corp.example", EntityTypes.Organization, 0.99));
+        var analyzer = Create(ner, new EmailTestRecognizer());
+        const string text = "Mail ann@corp.example now";
+        var span = Assert.Single(await AnalyzeOne(analyzer, text));
+        Assert.Equal(EntityTypes.EmailAddress, span.Type);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_WeakRuleOverlapsLongerModelSpan_LongerWins()
+    {
+        var ner = new FixedNerModel(("Room 5550100199 East", EntityTypes.Location, 0.8));
+        var analyzer = Create(ner, new DigitsTestRecognizer(score: 0.6));
+        const string text = "at Room 5550100199 East";
+        var span = Assert.Single(await AnalyzeOne(analyzer, text));
+        Assert.Equal(EntityTypes.Location, span.Type);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_SameLengthOverlap_HigherScoreWins()
+    {
+        var ner = new FixedNerModel(("Paris", EntityTypes.Location, 0.7), ("Paris", EntityTypes.Person, 0.9));
+        var analyzer = Create(ner);
+        var span = Assert.Single(await AnalyzeOne(analyzer, "Paris Hilton"));
+        Assert.Equal(EntityTypes.Person, span.Type);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_AllowList_DropsMatchingSpansLast()
+    {
+        var ner = new FixedNerModel(("Acme", EntityTypes.Organization, 0.9), ("Bob", EntityTypes.Person, 0.9));
+        var analyzer = Create(ner);
+        var policy = new RedactionPolicy { AllowList = ["ACME"], DenyList = [new DenyRule { Pattern = "acme" }] };
+        const string text = "Bob works at Acme";
+        Assert.Equal(["Bob"], Values(text, await AnalyzeOne(analyzer, text, policy)));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ModelRunsOnceForAllTexts()
+    {
+        var ner = new FixedNerModel(("Bob", EntityTypes.Person, 0.9));
+        var analyzer = Create(ner, new EmailTestRecognizer());
+        var result = await analyzer.AnalyzeAsync(["Bob", "x", "Bob and Bob"], RedactionPolicy.Default, CancellationToken.None);
+        Assert.Equal((1, 3), (ner.Calls, ner.LastBatchSize));
+        Assert.Equal(2, result[2].Count);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_OutputIsSortedAndNonOverlapping()
+    {
+        var ner = new FixedNerModel(("Ann Lee", EntityTypes.Person, 0.8), ("Lee", EntityTypes.Person, 0.95), ("Oslo", EntityTypes.Location, 0.9));
+        var analyzer = Create(ner, new EmailTestRecognizer(), new DigitsTestRecognizer(0.9));
+        const string text = "Oslo: Ann Lee <ann@lee.example>, 555 010 0199, Lee";
+        var spans = await AnalyzeOne(analyzer, text);
+        for (var i = 1; i < spans.Count; i++)
+        {
+            Assert.True(spans[i - 1].End <= spans[i].Start);
+        }
+
+        Assert.Equal(["Oslo", "Ann Lee", "ann@lee.example", "555 010 0199", "Lee"], Values(text, spans));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_RecognizerThrows_FailsClosedWithoutContent()
+    {
+        var analyzer = Create(null, new ThrowingRecognizer());
+        var ex = await Assert.ThrowsAsync<RedactionException>(() => analyzer.AnalyzeAsync(["secret ann@x.io"], RedactionPolicy.Default, CancellationToken.None).AsTask());
+        Assert.Equal(RedactionFailure.DetectionFailed, ex.Failure);
+        Assert.DoesNotContain("ann@x.io", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ModelThrows_FailsClosed()
+    {
+        var ner = new FixedNerModel { Throw = () => new InvalidOperationException("bad tensor for ann@x.io") };
+        var analyzer = Create(ner);
+        var ex = await Assert.ThrowsAsync<RedactionException>(() => analyzer.AnalyzeAsync(["ann@x.io"], RedactionPolicy.Default, CancellationToken.None).AsTask());
+        Assert.Equal(RedactionFailure.DetectionFailed, ex.Failure);
+        Assert.DoesNotContain("ann@x.io", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_DetectionSlowerThanTimeout_ThrowsTimeout()
+    {
+        var time = new FakeTimeProvider();
+        using var release = new ManualResetEventSlim();
+        var analyzer = new PiiAnalyzer([new BlockingRecognizer(release)], Options.Create(new RedactionOptions { DetectionTimeout = TimeSpan.FromSeconds(5) }), time);
+        var task = analyzer.AnalyzeAsync(["text"], RedactionPolicy.Default, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(task.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(5));
+        var ex = await Assert.ThrowsAsync<RedactionException>(() => task);
+        release.Set();
+        Assert.Equal(RedactionFailure.Timeout, ex.Failure);
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_CallerCancels_ThrowsOperationCanceled()
+    {
+        using var release = new ManualResetEventSlim();
+        var analyzer = new PiiAnalyzer([new BlockingRecognizer(release)], Options.Create(new RedactionOptions()), TimeProvider.System);
+        using var cts = new CancellationTokenSource();
+        var task = analyzer.AnalyzeAsync(["text"], RedactionPolicy.Default, cts.Token).AsTask();
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+        release.Set();
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_SpanPastTheText_IsClampedNotDropped()
+    {
+        var analyzer = Create(null, new SloppyRecognizer());
+        var span = Assert.Single(await AnalyzeOne(analyzer, "abc"));
+        Assert.Equal((1, 3), (span.Start, span.End));
+    }
+
+    private sealed class ThrowingRecognizer : IRecognizer
+    {
+        public IReadOnlyList<string> SupportedEntities => [EntityTypes.EmailAddress];
+
+        public IReadOnlyList<string> Context => [];
+
+        public void Analyze(string text, List<EntitySpan> results) => throw new InvalidOperationException("failed on " + text);
+    }
+
+    private sealed class BlockingRecognizer(ManualResetEventSlim release) : IRecognizer
+    {
+        public IReadOnlyList<string> SupportedEntities => [EntityTypes.EmailAddress];
+
+        public IReadOnlyList<string> Context => [];
+
+        public void Analyze(string text, List<EntitySpan> results) => release.Wait(TimeSpan.FromSeconds(30));
+    }
+
+    private sealed class SloppyRecognizer : IRecognizer
+    {
+        public IReadOnlyList<string> SupportedEntities => [EntityTypes.Person];
+
+        public IReadOnlyList<string> Context => [];
+
+        public void Analyze(string text, List<EntitySpan> results) => results.Add(new EntitySpan(EntityTypes.Person, 1, 99, 0.9, "sloppy"));
+    }
+}

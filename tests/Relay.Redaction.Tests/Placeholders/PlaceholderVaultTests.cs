@@ -1,0 +1,100 @@
+using StealthRelay.Redaction.Placeholders;
+
+namespace StealthRelay.Redaction.Tests.Placeholders;
+
+public class PlaceholderVaultTests
+{
+    private static PlaceholderVault NewVault() => new(PlaceholderFormat.Get("[{type}_{index}]"));
+
+    [Fact]
+    public void GetOrAdd_SameValue_ReturnsSamePlaceholder()
+    {
+        using var vault = NewVault();
+        var first = vault.GetOrAdd(EntityTypes.EmailAddress, "ann@example.com");
+        var again = vault.GetOrAdd(EntityTypes.EmailAddress, "ann@example.com");
+        Assert.Equal("[EMAIL_ADDRESS_1]", first);
+        Assert.Equal(first, again);
+        Assert.Equal(1, vault.Count);
+    }
+
+    [Fact]
+    public void GetOrAdd_NumbersPerType_FollowFirstAppearance()
+    {
+        using var vault = NewVault();
+        Assert.Equal("[EMAIL_ADDRESS_1]", vault.GetOrAdd(EntityTypes.EmailAddress, "a@x.io"));
+        Assert.Equal("[PERSON_1]", vault.GetOrAdd(EntityTypes.Person, "Ann Lee"));
+        Assert.Equal("[EMAIL_ADDRESS_2]", vault.GetOrAdd(EntityTypes.EmailAddress, "b@x.io"));
+        Assert.Equal("[PERSON_2]", vault.GetOrAdd(EntityTypes.Person, "Bo Chan"));
+        Assert.Equal("[EMAIL_ADDRESS_1]", vault.GetOrAdd(EntityTypes.EmailAddress, "a@x.io"));
+    }
+
+    [Theory]
+    [InlineData(EntityTypes.EmailAddress, "Ann@Example.com", "ann@example.COM")]
+    [InlineData(EntityTypes.Person, "Ann   Lee", " ann lee")]
+    [InlineData(EntityTypes.Person, "Ann\nLee", "ANN LEE")]
+    [InlineData(EntityTypes.PhoneNumber, "+1 (555) 010-0199", "1 555 010 0199")]
+    [InlineData(EntityTypes.CreditCard, "4111 1111 1111 1111", "4111-1111-1111-1111")]
+    [InlineData(EntityTypes.UsSsn, "078-05-1120", "078 05 1120")]
+    [InlineData(EntityTypes.IbanCode, "DE89 3704 0044 0532 0130 00", "de89370400440532013000")]
+    public void GetOrAdd_NormalizedEqualValues_ShareAPlaceholder(string type, string a, string b)
+    {
+        using var vault = NewVault();
+        Assert.Equal(vault.GetOrAdd(type, a), vault.GetOrAdd(type, b));
+        Assert.True(vault.TryGetValue(vault.GetOrAdd(type, b), out var restored));
+        Assert.Equal(a, restored);
+    }
+
+    [Theory]
+    [InlineData(EntityTypes.PhoneNumber, "555 010 0199", "555 010 0198")]
+    [InlineData(EntityTypes.Person, "Ann Lee", "Ann Leer")]
+    public void GetOrAdd_DifferentValues_GetDifferentPlaceholders(string type, string a, string b)
+    {
+        using var vault = NewVault();
+        Assert.NotEqual(vault.GetOrAdd(type, a), vault.GetOrAdd(type, b));
+    }
+
+    [Fact]
+    public void GetOrAdd_SameTextDifferentType_GetsDifferentPlaceholders()
+    {
+        using var vault = NewVault();
+        Assert.Equal("[PERSON_1]", vault.GetOrAdd(EntityTypes.Person, "Jordan"));
+        Assert.Equal("[LOCATION_1]", vault.GetOrAdd(EntityTypes.Location, "Jordan"));
+    }
+
+    [Fact]
+    public void TryGetValue_AnyCase_FindsValue()
+    {
+        using var vault = NewVault();
+        vault.GetOrAdd(EntityTypes.EmailAddress, "a@x.io");
+        Assert.True(vault.TryGetValue("[email_address_1]", out var value));
+        Assert.Equal("a@x.io", value);
+        Assert.False(vault.TryGetValue("[EMAIL_ADDRESS_2]", out _));
+    }
+
+    [Fact]
+    public void Clear_DropsEveryValue()
+    {
+        var vault = NewVault();
+        vault.GetOrAdd(EntityTypes.EmailAddress, "a@x.io");
+        vault.Dispose();
+        Assert.Equal(0, vault.Count);
+        Assert.False(vault.TryGetValue("[EMAIL_ADDRESS_1]", out _));
+        Assert.Equal("[EMAIL_ADDRESS_1]", vault.GetOrAdd(EntityTypes.EmailAddress, "b@x.io"));
+    }
+
+    [Fact]
+    public void GetOrAdd_ConcurrentCallers_AssignEachValueOnce()
+    {
+        using var vault = NewVault();
+        var values = Enumerable.Range(0, 200).Select(i => $"user{i}@x.io").ToArray();
+        var results = new string[8][];
+        Parallel.For(0, 8, t => results[t] = values.Select(v => vault.GetOrAdd(EntityTypes.EmailAddress, v)).ToArray());
+        Assert.Equal(200, vault.Count);
+        for (var t = 1; t < 8; t++)
+        {
+            Assert.Equal(results[0], results[t]);
+        }
+
+        Assert.Equal(200, results[0].Distinct().Count());
+    }
+}

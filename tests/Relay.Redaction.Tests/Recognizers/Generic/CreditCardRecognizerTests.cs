@@ -1,0 +1,49 @@
+using StealthRelay.Redaction.Recognizers;
+using StealthRelay.Redaction.Recognizers.Generic;
+
+namespace StealthRelay.Redaction.Tests.Recognizers.Generic;
+
+public sealed class CreditCardRecognizerTests : RecognizerTestBase
+{
+    protected override IRecognizer CreateRecognizer() => new CreditCardRecognizer();
+
+    protected override string EntityType => EntityTypes.CreditCard;
+
+    protected override (double Min, double Max) DefaultScore => (1.0, 1.0);
+
+    protected override IEnumerable<RecognizerCase> Positives =>
+    [
+        At("card 4111111111111111 ok", 5, 21),
+        Hit("Visa: 4111 1111 1111 1111, exp 12/26", "4111 1111 1111 1111"),
+        Hit("MC 5555-5555-5555-4444.", "5555-5555-5555-4444"),
+        Hit("Amex 3782 822463 10005 (test)", "3782 822463 10005"),
+        Hit("Discover 6011111111111117", "6011111111111117"),
+        Hit("JCB 3530111333300000", "3530111333300000"),
+        Hit("Diners 30569309025904", "30569309025904"),
+        Hit("4012888888881881 12 26 123", "4012888888881881"),
+        Hits("two cards: 4111111111111111 and 5555555555554444", "4111111111111111", "5555555555554444"),
+        Hit("(4111-1111-1111-1111)", "4111-1111-1111-1111"),
+    ];
+
+    protected override IEnumerable<RecognizerCase> Negatives =>
+    [
+        None("no digits"),
+        None("Order #123456789012 shipped"),
+        None("Call +1 650 253 0000"),
+        None("IBAN DE89370400440532013000"),
+        None("tracking 1Z999AA10123456784"),
+        None("id 4111111111111111111111111"),
+        None("2024-01-15 and 10.0.13"),
+    ];
+
+    protected override IEnumerable<RecognizerCase> NearMisses =>
+    [
+        None("card 4111111111111112"),
+        None("card 4111 1111 1111 1112"),
+        None("card 5555555555554445"),
+        None("luhn-valid but no issuer 1234567812345670"),
+        None("luhn-valid but no issuer 0000000000000000"),
+        None("visa length 15: 411111111111116"),
+        None("mixed separators 4111-1111 1111-1111"),
+    ];
+}

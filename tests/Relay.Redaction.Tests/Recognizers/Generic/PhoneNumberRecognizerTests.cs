@@ -1,0 +1,72 @@
+using StealthRelay.Redaction.Recognizers;
+using StealthRelay.Redaction.Recognizers.Generic;
+
+namespace StealthRelay.Redaction.Tests.Recognizers.Generic;
+
+public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
+{
+    protected override IRecognizer CreateRecognizer() => new PhoneNumberRecognizer(new RecognizerOptions());
+
+    protected override string EntityType => EntityTypes.PhoneNumber;
+
+    protected override (double Min, double Max) DefaultScore => (0.85, 0.85);
+
+    protected override IEnumerable<RecognizerCase> Positives =>
+    [
+        At("Call (212) 555-1234 tomorrow", 5, 19),
+        Hit("US office: 212.555.0199.", "212.555.0199"),
+        Hit("London +44 20 7946 0958 (Ofcom drama range)", "+44 20 7946 0958"),
+        Hit("Berlin: +49 30 901820", "+49 30 901820"),
+        Hit("Festnetz 030 901820, bitte", "030 901820"),
+        Hit("portable 06 12 34 56 78", "06 12 34 56 78"),
+        Hit("HQ +1 650-253-0000", "+1 650-253-0000"),
+        Hit("whatsapp:+31612345678", "+31612345678"),
+        Hit("Japan office +81 3-1234-5678", "+81 3-1234-5678"),
+        Hit("call 2125551234", "2125551234", 0.4, 0.4),
+        Hits("Reach me on +44 20 7946 0958 or +49 30 901820.", "+44 20 7946 0958", "+49 30 901820"),
+    ];
+
+    protected override IEnumerable<RecognizerCase> Negatives =>
+    [
+        None("Meeting on 2024-01-15 at 10:30"),
+        None("Dates 15/01/2024 and 15.01.2024 and 01-15-2024"),
+        None("Upgrade to version 10.0.13 or 1.2.3"),
+        None("Total: $1,234,567.89"),
+        None("Total: 1 234 567 €"),
+        None("Price € 212 555 1234"),
+        None("Order #123456789012 shipped"),
+        None("Reference #2125551234"),
+        None("Card 4111 1111 1111 1111 expires 12/26"),
+        None("Server 192.168.100.200 is down"),
+        None("Only 12345 digits"),
+        None("pi is 3.14159265358979"),
+    ];
+
+    protected override IEnumerable<RecognizerCase> NearMisses =>
+    [
+        None("Call +44 20 7946 09"),
+        None("Call +1 999 555 1234"),
+        None("Call (000) 555-1234"),
+        None("Number +99 123 456 789"),
+    ];
+
+    [Fact]
+    public void Constructor_UnknownRegion_ThrowsNamingIt()
+    {
+        var options = new RecognizerOptions { PhoneRegions = ["US", "XX"] };
+        var ex = Assert.Throws<ArgumentException>(() => new PhoneNumberRecognizer(options));
+        Assert.Contains("XX", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_NationalNumberOfUnconfiguredRegion_IsNotTaggedButInternationalIs()
+    {
+        var usOnly = new PhoneNumberRecognizer(new RecognizerOptions { PhoneRegions = ["US"] });
+        var results = new List<EntitySpan>();
+
+        usOnly.Analyze("Paris 06 12 34 56 78 or +33 6 12 34 56 78", results);
+
+        var span = Assert.Single(results);
+        Assert.Equal("+33 6 12 34 56 78", "Paris 06 12 34 56 78 or +33 6 12 34 56 78"[span.Start..span.End]);
+    }
+}

@@ -1,0 +1,97 @@
+using StealthRelay.Redaction.Recognizers;
+using StealthRelay.Redaction.Recognizers.Generic;
+
+namespace StealthRelay.Redaction.Tests.Recognizers.Generic;
+
+public sealed class SecretRecognizerTests : RecognizerTestBase
+{
+    // Public documentation examples (AWS docs key id, jwt.io sample token) and obviously fake, well-shaped values.
+    internal const string AwsKeyId = "AKIAIOSFODNN7EXAMPLE";
+    internal const string Jwt =
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    private const string GitHub = "ghp_1A2b3C4d5E6f7G8h9I0jK1l2M3n4O5p6Q7r8";
+    private const string OpenAi = "sk-proj-Ab12Cd34Ef56Gh78Ij90Kl12Mn34Op56";
+    private const string Anthropic = "sk-ant-api03-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe-AbCdEf";
+    private const string Slack = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOp";
+    private const string Stripe = "sk_live_4eC39HqLyjWDarjtT1zdp7dc";
+    private const string Google = "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q";
+
+    private const string Pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\nKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQ==\n-----END RSA PRIVATE KEY-----";
+
+    protected override IRecognizer CreateRecognizer() => new SecretRecognizer();
+
+    protected override string EntityType => EntityTypes.Secret;
+
+    protected override (double Min, double Max) DefaultScore => (0.95, 0.95);
+
+    // Most vendor tokens have no fixed length, so a longer run is still a token; a PEM block stays a secret whatever
+    // surrounds it. The fixed-length ones are checked below.
+    protected override bool RequiresWordBoundaries => false;
+
+    protected override IEnumerable<RecognizerCase> Positives =>
+    [
+        At("aws_access_key_id " + AwsKeyId + " in config", 18, 38),
+        Hit("token " + GitHub + ".", GitHub),
+        Hit("OPENAI: " + OpenAi, OpenAi),
+        Hit("anthropic " + Anthropic + " here", Anthropic),
+        Hit("slack " + Slack, Slack),
+        Hit("stripe " + Stripe, Stripe),
+        Hit("maps " + Google, Google),
+        Hit("auth header was " + Jwt + " yesterday", Jwt),
+        Hit("key:\n" + Pem + "\nthanks", Pem, 1.0, 1.0),
+        Hit("truncated -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7", 1.0, 1.0),
+        Hit("password=hunter2", "hunter2", 0.85, 0.85),
+        Hit("{\"password\": \"correct horse battery staple\"}", "correct horse battery staple", 0.85, 0.85),
+        Hit("DB_PASSWORD: Tr0ub4dor&3 ok", "Tr0ub4dor&3", 0.85, 0.85),
+        Hit("dbPassword='p@ss w0rd'", "p@ss w0rd", 0.85, 0.85),
+        Hit("client_secret = 9f8e7d6c5b4a3f2e1d0c", "9f8e7d6c5b4a3f2e1d0c", 0.85, 0.85),
+        Hit("export MY_SERVICE_TOKEN=Q2xhdWRlIFRlc3QgVG9rZW4x", "Q2xhdWRlIFRlc3QgVG9rZW4x", 0.85, 0.85),
+        Hit("apiKey: \"a1b2c3d4e5f6g7h8i9\"", "a1b2c3d4e5f6g7h8i9", 0.85, 0.85),
+        Hit("Authorization: Bearer 3f9a8b7c6d5e4f3a2b1c0d9e", "3f9a8b7c6d5e4f3a2b1c0d9e", 0.85, 0.85),
+        new("password=hunter2 and api_key=" + Stripe,
+            [new(EntityTypes.Secret, 9, 16, 0.85, 0.85), new(EntityTypes.Secret, 29, 29 + Stripe.Length, 0.95, 0.95)]),
+    ];
+
+    [Theory]
+    [InlineData("x" + AwsKeyId)]
+    [InlineData(AwsKeyId + "9")]
+    [InlineData("Zq" + GitHub)]
+    [InlineData(GitHub + "qZ")]
+    [InlineData(Google + "9")]
+    [InlineData("x" + Stripe)]
+    public void Analyze_FixedLengthTokenGluedIntoLongerRun_IsNotReported(string text)
+    {
+        var results = new List<EntitySpan>();
+        new SecretRecognizer().Analyze(text, results);
+        Assert.Empty(results);
+    }
+
+    protected override IEnumerable<RecognizerCase> Negatives =>
+    [
+        None("the password policy requires 12 characters"),
+        None("password=${DB_PASSWORD}"),
+        None("password: ******** (hidden)"),
+        None("password=<your-password>"),
+        None("token=true"),
+        None("key: value"),
+        None("monkey=a1b2c3d4e5f6g7h8i9j0"),
+        None("primary key = customer_id_reference"),
+        None("api_key=this_is_not_a_secret_at_all"),
+        None("I use scikit-learn and sk-learn wrappers"),
+        None("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"),
+        None("-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----"),
+    ];
+
+    protected override IEnumerable<RecognizerCase> NearMisses =>
+    [
+        None("AKIA1234"),
+        None("AKIAIOSFODNN7EXAMPLEX"),
+        None("ghp_tooShort123"),
+        None("eyJub3Rqc29uIjp9.eyJzdWIiOiIxIn0.c2ln"),
+        None("eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"),
+        None("AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6"),
+        None("token=abc123abc123abc123"),
+        None("sk_live_short"),
+    ];
+}
