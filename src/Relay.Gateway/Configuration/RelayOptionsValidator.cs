@@ -1,12 +1,25 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using StealthRelay.Redaction;
 using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Gateway.Configuration;
 
-/// <summary>Validates <see cref="RelayOptions"/> once at start-up and reports every problem together.</summary>
-internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
+/// <summary>
+/// Validates <see cref="RelayOptions"/> once at start-up and reports every problem together. Per-upstream policies are
+/// checked with the redaction library's own validators (the same rules as <c>Relay:Redaction:Policy</c>, which the
+/// library validates itself); without them (unit tests) a built-in subset of those rules is used.
+/// </summary>
+internal sealed class RelayOptionsValidator(IEnumerable<IValidateOptions<RedactionOptions>> engineValidators) : IValidateOptions<RelayOptions>
 {
+    private const string EnginePolicyPath = "Relay:Redaction:Policy";
+    private readonly IValidateOptions<RedactionOptions>[] _engineValidators = [.. engineValidators];
+
+    public RelayOptionsValidator()
+        : this([])
+    {
+    }
+
     internal const int MinHmacKeyLength = 16;
 
     public ValidateOptionsResult Validate(string? name, RelayOptions options)
@@ -22,11 +35,18 @@ internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
         foreach (var (upstreamName, upstream) in options.Upstreams)
         {
             ValidateUpstream(upstreamName, upstream, errors);
+            if (upstream?.Policy is { } policy)
+            {
+                ValidateUpstreamPolicy($"Relay:Upstreams:{upstreamName}:Policy", policy, errors);
+            }
         }
 
         ValidateRoute("OpenAI", options.Routing.OpenAI, UpstreamProtocol.OpenAI, options, errors);
         ValidateRoute("Anthropic", options.Routing.Anthropic, UpstreamProtocol.Anthropic, options, errors);
-        ValidatePolicy("Relay:Redaction:Policy", options.Redaction.Policy, errors);
+        if (_engineValidators.Length == 0)
+        {
+            ValidatePolicy(EnginePolicyPath, options.Redaction.Policy, errors); // otherwise the library reports these itself
+        }
 
         if (options.Limits.MaxRequestBodyBytes <= 0)
         {
@@ -92,10 +112,24 @@ internal sealed class RelayOptionsValidator : IValidateOptions<RelayOptions>
         {
             errors.Add($"{prefix}:ApiKey must not be blank or contain line breaks (remove it to pass the client's key through).");
         }
+    }
 
-        if (upstream.Policy is not null)
+    private void ValidateUpstreamPolicy(string path, RedactionPolicy policy, List<string> errors)
+    {
+        if (_engineValidators.Length == 0)
         {
-            ValidatePolicy($"{prefix}:Policy", upstream.Policy, errors);
+            ValidatePolicy(path, policy, errors);
+            return;
+        }
+
+        var candidate = new RedactionOptions { Policy = policy };
+        foreach (var validator in _engineValidators)
+        {
+            var result = validator.Validate(Options.DefaultName, candidate);
+            if (result.Failed)
+            {
+                errors.AddRange(result.Failures.Select(f => f.Replace(EnginePolicyPath, path, StringComparison.Ordinal)));
+            }
         }
     }
 

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Configuration;
+using StealthRelay.Redaction;
 using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Gateway.Tests.Configuration;
@@ -112,5 +115,20 @@ public sealed class RelayOptionsValidatorTests
 
         Assert.Contains("Relay:Upstreams:openai:Policy:DenyList:0:Pattern", error, StringComparison.Ordinal);
         Assert.DoesNotContain("titan", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_UpstreamPolicyWithEngineValidators_ReportsUpstreamPath()
+    {
+        using var provider = new ServiceCollection().AddRelayRedaction().BuildServiceProvider();
+        var validator = new RelayOptionsValidator(provider.GetServices<IValidateOptions<RedactionOptions>>());
+        var options = Valid();
+        options.Upstreams["openai"].Policy = new RedactionPolicy { PlaceholderFormat = "{type}", DefaultMinScore = 2 };
+
+        var errors = validator.Validate(null, options).Failures?.ToList() ?? [];
+
+        Assert.Contains(errors, e => e.StartsWith("Relay:Upstreams:openai:Policy:PlaceholderFormat", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Relay:Upstreams:openai:Policy:DefaultMinScore", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Contains("Relay:Redaction:Policy", StringComparison.Ordinal));
     }
 }
