@@ -288,4 +288,33 @@ public sealed class GatewayBehaviourTests : IAsyncLifetime
         Assert.InRange(email.GetProperty("score").GetDouble(), 0.0, 1.0);
         Assert.Empty(_provider.Requests);
     }
+
+    [Fact]
+    public async Task CompressedRequestBody_Returns415_NothingForwarded()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_provider);
+        var content = new ByteArrayContent([0x1f, 0x8b, 0x08, 0x00]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await gateway.Client.PostAsync("/v1/chat/completions", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("invalid_request_error", (await ReadJsonAsync(response)).GetProperty("error").GetProperty("type").GetString());
+        Assert.Empty(_provider.Requests);
+    }
+
+    [Fact]
+    public async Task Models_WithAnthropicVersion_RoutedToAnthropicUpstream()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_provider);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/models");
+        request.Headers.Add("anthropic-version", "2023-06-01");
+
+        using var response = await gateway.Client.SendAsync(request);
+
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("upstream:anthropic", Route(response));
+        Assert.Equal("/v1/models", _provider.Single().Path);
+    }
 }
