@@ -20,4 +20,7 @@ public sealed class RelayOptions
 
     /// <summary>Metadata privacy.</summary>
     public PrivacyOptions Privacy { get; set; } = new();
+
+    /// <summary>Telemetry export (off by default).</summary>
+    public TelemetryOptions Telemetry { get; set; } = new();
 }

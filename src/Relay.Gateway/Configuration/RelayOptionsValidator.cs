@@ -63,6 +63,12 @@ internal sealed class RelayOptionsValidator(IEnumerable<IValidateOptions<Redacti
             errors.Add("Relay:Limits:UpstreamActivityTimeoutSeconds must be greater than 0.");
         }
 
+        if (options.Telemetry.OtlpEndpoint is { Length: > 0 } otlp
+            && (!Uri.TryCreate(otlp, UriKind.Absolute, out var otlpUri) || (otlpUri.Scheme != Uri.UriSchemeHttp && otlpUri.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add("Relay:Telemetry:OtlpEndpoint must be an absolute http or https address, e.g. http://otel-collector:4317.");
+        }
+
         if (!Enum.IsDefined(options.Privacy.UserIdMode))
         {
             errors.Add("Relay:Privacy:UserIdMode must be Remove, Pseudonymize or Keep.");

@@ -25,6 +25,7 @@ internal sealed class RelayProxyHandler(
     UserIdScrubber userIds,
     IOptions<RelayOptions> options,
     TimeProvider time,
+    GatewayMetrics metrics,
     ILogger<RelayProxyHandler> logger)
 {
     public async Task HandleAsync(HttpContext context, RelayRoute route, Upstream upstream)
@@ -119,6 +120,7 @@ internal sealed class RelayProxyHandler(
             request.ContentLength = array.Count;
             request.Headers.Remove("Transfer-Encoding");
             RelayResponseHeaders.SetEntities(context, FormatCounts(redacted.EntityCounts));
+            metrics.EntitiesRedacted(upstream.RouteTag, redacted.EntityCounts);
 
             var restoration = new ResponseRestoration(restorer, shape, redacted.Vault, upstream.Policy.PlaceholderFormat, route.RestoreSuccess);
             await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs);

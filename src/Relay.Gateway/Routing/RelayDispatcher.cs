@@ -1,5 +1,6 @@
 using StealthRelay.Gateway.Analysis;
 using StealthRelay.Gateway.Errors;
+using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Proxy;
 
 namespace StealthRelay.Gateway.Routing;
@@ -8,13 +9,28 @@ namespace StealthRelay.Gateway.Routing;
 /// The gateway's only endpoint: answers <c>/healthz</c> and <c>/relay/v1/analyze</c> itself, forwards the closed list
 /// in <see cref="RelayRouteTable"/>, and answers 404 (never forwarded) for every other path or method.
 /// </summary>
-internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler analyze, UpstreamRegistry upstreams)
+internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler analyze, UpstreamRegistry upstreams, GatewayMetrics metrics, TimeProvider time)
 {
     public const string LocalRoute = "local";
 
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var started = time.GetTimestamp();
+        try
+        {
+            await DispatchAsync(context);
+        }
+        finally
+        {
+            var known = RelayRouteTable.Match(context.Request.Method, context.Request.Path)?.Path
+                ?? (context.Request.Path == "/healthz" || context.Request.Path == "/relay/v1/analyze" ? context.Request.Path.Value! : "other");
+            metrics.RequestCompleted(RelayResponseHeaders.GetRoute(context), known, context.Response.StatusCode, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context)
+    {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) && request.Path == "/healthz")
         {

@@ -35,5 +35,7 @@ internal static class RelayResponseHeaders
 
     public static void SetRoute(HttpContext context, string route) => context.Items[RouteKey] = route;
 
+    public static string GetRoute(HttpContext context) => context.Items[RouteKey] as string ?? "none";
+
     public static void SetEntities(HttpContext context, string entities) => context.Items[EntitiesKey] = entities;
 }

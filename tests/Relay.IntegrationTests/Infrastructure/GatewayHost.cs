@@ -57,7 +57,16 @@ internal sealed class GatewayHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             services?.Invoke(builder.Services);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GatewayHost(app, new Uri(address));
     }
