@@ -67,6 +67,10 @@ internal static class AnthropicRequestWalker
                 case "tool_result":
                     CollectBlocks(block["content"], source, collector, $"{blockPath}.content");
                     break;
+                case "search_result":
+                    OptionalText(block["title"], collector, $"{blockPath}.title");
+                    CollectBlocks(block["content"], source, collector, $"{blockPath}.content");
+                    break;
                 case "document":
                     var documentSource = block["source"];
                     if (documentSource is { Kind: JsonKind.Object } && TypeOf(documentSource, source) == "text")

@@ -13,6 +13,28 @@ internal static class OpenAIResponsesRequestWalker
     {
         CollectInput(root["instructions"], source, collector, "instructions");
         CollectInput(root["input"], source, collector, "input");
+        CollectPromptVariables(root["prompt"], source, collector);
+    }
+
+    /// <summary>Reusable prompt variables: string values and input_text parts are text; image/file parts are not.</summary>
+    private static void CollectPromptVariables(JsonSyntaxNode? prompt, ReadOnlySpan<byte> source, TextSlotCollector collector)
+    {
+        if (IsAbsent(prompt) || prompt!.Kind != JsonKind.Object || prompt["variables"] is not { Kind: JsonKind.Object } variables)
+        {
+            return;
+        }
+
+        foreach (var (_, value) in variables.Properties!)
+        {
+            if (value.IsString)
+            {
+                collector.AddText(value);
+            }
+            else if (value.Kind == JsonKind.Object && TypeOf(value, source) is not ("input_image" or "input_file"))
+            {
+                OptionalText(value["text"], collector, "prompt.variables.<variable>.text");
+            }
+        }
     }
 
     private static void CollectInput(JsonSyntaxNode? input, ReadOnlySpan<byte> source, TextSlotCollector collector, string path)

@@ -17,16 +17,18 @@ public static class RecognizerServiceCollectionExtensions
     /// Registers every built-in recognizer as a singleton <see cref="IRecognizer"/> (TryAddEnumerable: calling twice
     /// registers each once). <see cref="RecognizerOptions"/> come from the options system, so a host may also bind
     /// them from configuration (<c>services.Configure&lt;RecognizerOptions&gt;(section)</c>); <paramref name="configure"/>
-    /// runs on top.
+    /// runs on top. The options are validated at start-up (unknown phone regions are reported together).
     /// </summary>
     public static IServiceCollection AddDefaultRecognizers(this IServiceCollection services, Action<RecognizerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<RecognizerOptions>();
+        var options = services.AddOptions<RecognizerOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecognizerOptions>, RecognizerOptionsValidator>());
 
         Add<EmailRecognizer>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PhoneNumberRecognizer>(

@@ -64,6 +64,21 @@ internal sealed class AnthropicStreamRestorer : SseStreamRestorer
         sseEvent.Write(output, Replacements);
     }
 
+    protected override bool AnyHeld()
+    {
+        foreach (var stream in _streams.Values)
+        {
+            if (stream.HasHeld)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    protected override bool HasJsonDelta(ReadOnlySpan<byte> data) => data.IndexOf("input_json_delta"u8) >= 0;
+
     protected override void FlushAll(IBufferWriter<byte> output)
     {
         foreach (var index in _streams.Keys.ToList())

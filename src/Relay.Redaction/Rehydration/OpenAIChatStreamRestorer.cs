@@ -68,11 +68,26 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
         }
 
         sseEvent.Write(output, Replacements);
-        if (_streams.Values.Any(static s => s.HasHeld))
+        if (AnyHeld())
         {
             _template = src.ToArray();
         }
     }
+
+    protected override bool AnyHeld()
+    {
+        foreach (var stream in _streams.Values)
+        {
+            if (stream.HasHeld)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    protected override bool HasJsonDelta(ReadOnlySpan<byte> data) => data.IndexOf("\"arguments\""u8) >= 0;
 
     protected override void FlushAll(IBufferWriter<byte> output)
     {

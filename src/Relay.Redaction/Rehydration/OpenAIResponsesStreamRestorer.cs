@@ -107,6 +107,21 @@ internal sealed class OpenAIResponsesStreamRestorer : SseStreamRestorer
 
     protected override void FlushAll(IBufferWriter<byte> output) => FlushAll(-1, output);
 
+    protected override bool AnyHeld()
+    {
+        foreach (var (stream, _) in _streams.Values)
+        {
+            if (stream.HasHeld)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    protected override bool HasJsonDelta(ReadOnlySpan<byte> data) => data.IndexOf("function_call_arguments"u8) >= 0;
+
     private void FlushAll(int sequence, IBufferWriter<byte> output)
     {
         foreach (var key in _streams.Keys.ToList())

@@ -48,9 +48,7 @@ internal readonly ref struct SseEvent
             {
                 if (!dataWritten)
                 {
-                    output.Write(DataPrefix);
-                    JsonSplicer.Write(Data, replacements, output);
-                    output.Write(NewLine);
+                    WriteData(output, replacements);
                     dataWritten = true;
                 }
 
@@ -58,6 +56,33 @@ internal readonly ref struct SseEvent
             }
 
             output.Write(line);
+        }
+    }
+
+    private void WriteData(IBufferWriter<byte> output, List<(JsonSyntaxNode Node, string Value)> replacements)
+    {
+        if (Data.IndexOf((byte)'\n') < 0)
+        {
+            output.Write(DataPrefix);
+            JsonSplicer.Write(Data, replacements, output);
+            output.Write(NewLine);
+            return;
+        }
+
+        // Data that spanned several data lines: keep one data line per line (a raw newline would end the field).
+        var spliced = JsonSplicer.Splice(Data, replacements).AsSpan();
+        while (true)
+        {
+            var nl = spliced.IndexOf((byte)'\n');
+            output.Write(DataPrefix);
+            output.Write(nl < 0 ? spliced : spliced[..nl]);
+            output.Write(NewLine);
+            if (nl < 0)
+            {
+                return;
+            }
+
+            spliced = spliced[(nl + 1)..];
         }
     }
 

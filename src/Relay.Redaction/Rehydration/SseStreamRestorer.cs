@@ -115,6 +115,23 @@ internal abstract class SseStreamRestorer : IStreamRestorer
     /// <summary>Writes every held tail in synthetic delta events (before <c>[DONE]</c> or at the upstream's end).</summary>
     protected abstract void FlushAll(IBufferWriter<byte> output);
 
+    /// <summary>
+    /// True when an event cannot change anything: no text is held, the data holds no placeholder start (raw or
+    /// <c>\u</c>-escaped) and no JSON-arguments delta whose string state must be tracked. Such events are written
+    /// without parsing, which keeps the common case (plain text deltas) allocation-free.
+    /// </summary>
+    protected virtual bool CanPassThrough(ReadOnlySpan<byte> data) =>
+        !AnyHeld()
+        && data.IndexOf((byte)Vault.Format.Prefix[0]) < 0
+        && data.IndexOf("\\u"u8) < 0
+        && !HasJsonDelta(data);
+
+    /// <summary>True when some text stream holds back a tail.</summary>
+    protected abstract bool AnyHeld();
+
+    /// <summary>True when the data may carry a JSON-arguments delta (its string state must be tracked).</summary>
+    protected abstract bool HasJsonDelta(ReadOnlySpan<byte> data);
+
     /// <summary>Returns the name for a synthetic event when the upstream names its events.</summary>
     protected string? EventName(string type) => UsesEventLines ? type : null;
 
@@ -163,6 +180,12 @@ internal abstract class SseStreamRestorer : IStreamRestorer
         if (data.SequenceEqual(Done))
         {
             FlushAll(output);
+            output.Write(raw);
+            return;
+        }
+
+        if (CanPassThrough(data))
+        {
             output.Write(raw);
             return;
         }

@@ -41,6 +41,22 @@ public class OtherRequestShapeTests
         Assert.Equal(Q("{'input':'to [EMAIL_ADDRESS_1]','stream':true}"), body);
     }
 
+    [Fact]
+    public async Task RedactAsync_ResponsesPromptVariables_AreRedacted()
+    {
+        var json = Q("{'prompt':{'id':'pmpt_1','variables':{'customer':'ann@x.io','doc':{'type':'input_text','text':'bob@x.io'},'img':{'type':'input_image','image_url':'https://x/cy@x.io'}}}}");
+        var (body, _) = await Redact(json, ApiShape.OpenAIResponses);
+        Assert.Equal(json.Replace("'ann@x.io'".Replace('\'', '"'), "'[EMAIL_ADDRESS_1]'".Replace('\'', '"'), StringComparison.Ordinal).Replace("'bob@x.io'".Replace('\'', '"'), "'[EMAIL_ADDRESS_2]'".Replace('\'', '"'), StringComparison.Ordinal), body);
+    }
+
+    [Fact]
+    public async Task RedactAsync_AnthropicSearchResult_TitleAndTextAreRedacted()
+    {
+        var json = Q("{'messages':[{'role':'user','content':[{'type':'search_result','source':'https://kb/1','title':'About ann@x.io','content':[{'type':'text','text':'mail bob@x.io'}]}]}]}");
+        var (body, _) = await Redact(json, ApiShape.AnthropicMessages);
+        Assert.Equal(json.Replace("About ann@x.io", "About [EMAIL_ADDRESS_1]", StringComparison.Ordinal).Replace("mail bob@x.io", "mail [EMAIL_ADDRESS_2]", StringComparison.Ordinal), body);
+    }
+
     [Theory]
     [InlineData("{'input':'ann@x.io'}", "{'input':'[EMAIL_ADDRESS_1]'}")]
     [InlineData("{'input':['ann@x.io','none','bob@x.io'],'model':'e'}", "{'input':['[EMAIL_ADDRESS_1]','none','[EMAIL_ADDRESS_2]'],'model':'e'}")]

@@ -135,6 +135,21 @@ public sealed class DefaultRecognizersTests
         Assert.Equal(9, span.Start);
     }
 
+    [Fact]
+    public void AddDefaultRecognizers_UnknownRegions_ValidationReportsEachOne()
+    {
+        var services = new ServiceCollection();
+        services.AddDefaultRecognizers(o => o.PhoneRegions = ["US", "XX", "QQ"]);
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecognizerOptions>>().Value);
+
+        Assert.Equal(2, ex.Failures.Count());
+        Assert.Contains(ex.Failures, f => f.Contains("'XX'", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.Contains("'QQ'", StringComparison.Ordinal));
+    }
+
     private const double RedactionPolicyDefaultThreshold = 0.5;
 
     private static List<EntitySpan> Analyze(IReadOnlyList<IRecognizer> recognizers, string text)

@@ -8,7 +8,7 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// <summary>
 /// IP_ADDRESS, v4 and v6, each candidate validated with <see cref="IPAddress.TryParse(ReadOnlySpan{char}, out IPAddress?)"/>.
 /// IPv4 needs exactly four decimal octets without leading zeros, not part of a longer dotted chain, and not right
-/// after the word "version" or "v" (so <c>10.0.13</c> or <c>v1.2.3.4</c> are not addresses). IPv6 covers full,
+/// after the word "version", "build", "release" or "v" (so <c>10.0.13</c> or <c>v1.2.3.4</c> are not addresses). IPv6 covers full,
 /// compressed (<c>::</c>) and IPv4-embedded forms; a candidate needs at least two colons, a digit, and no adjacent
 /// word character (so <c>std::vector</c>, times and MAC addresses are not addresses).
 /// </summary>
@@ -129,6 +129,8 @@ internal sealed partial class IpAddressRecognizer : IRecognizer
     {
         var before = text.AsSpan(0, start).TrimEnd();
         return before.EndsWith("version", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("build", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("release", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith("ver.", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" v", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" v.", StringComparison.OrdinalIgnoreCase);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PhoneNumbers;
 using StealthRelay.Redaction.Recognizers.Internal;
 
@@ -9,9 +8,11 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// with leniency VALID). A cheap scan first cuts the text into candidate windows (runs of digits and phone punctuation
 /// holding at least 7 digits), and only those windows go through libphonenumber: once for a <c>+</c> number (any
 /// country), once per configured region for a national-format number. Dates, prices, IPv4 addresses, version-like
-/// chains, <c>#</c> order numbers and Luhn-valid card numbers are rejected. International or formatted numbers
-/// score <see cref="RecognizerScores.Structural"/>; a bare national digit run scores <see cref="RecognizerScores.ShapeOnly"/>
-/// (a context word lifts it).
+/// chains, ZIP+4 codes, <c>#</c> order numbers and Luhn-valid card numbers are rejected. International numbers and
+/// national numbers grouped like phone numbers (see <see cref="PhoneShape.HasPlausibleGrouping"/>) score
+/// <see cref="RecognizerScores.Structural"/>; a bare or oddly grouped national digit run scores
+/// <see cref="RecognizerScores.ShapeOnly"/> (a context word lifts it). When several regions read the same digits, the
+/// best-scoring reading is kept.
 /// </summary>
 internal sealed class PhoneNumberRecognizer : IRecognizer
 {
@@ -25,6 +26,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
     public PhoneNumberRecognizer(RecognizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.PhoneRegions);
         var supported = _util.GetSupportedRegions();
         var regions = new List<string>();
         var unknown = new List<string>();
@@ -117,7 +119,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
     private void AnalyzeWindow(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn)
     {
         // Reject whole windows that are dates, prices, order numbers, addresses or cards before paying for libphonenumber.
-        if (IsFalsePositive(text, start, end, text.AsSpan(start, end - start)))
+        if (PhoneShape.IsFalsePositive(text, start, end, text.AsSpan(start, end - start)))
         {
             return;
         }
@@ -137,6 +139,10 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             {
                 window ??= text.Substring(start, end - start);
                 AddMatches(text, start, window, region.Code, results, firstOwn);
+                if (IsCoveredByStrongMatch(results, firstOwn, start, end))
+                {
+                    return; // no later region can improve on it
+                }
             }
         }
     }
@@ -148,23 +154,34 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             var start = offset + match.Start;
             var end = start + match.Length;
             var raw = text.AsSpan(start, end - start);
-            if (OverlapsOwn(results, firstOwn, start, end) || IsFalsePositive(text, start, end, raw))
+            var overlapping = FindOwnOverlap(results, firstOwn, start, end);
+            if ((overlapping >= 0 && results[overlapping].Score >= RecognizerScores.Structural) || PhoneShape.IsFalsePositive(text, start, end, raw))
             {
                 continue;
             }
 
-            var international = raw[0] == '+';
-            var formatted = international || raw.ContainsAnyExcept("0123456789");
-            var score = formatted ? RecognizerScores.Structural : RecognizerScores.ShapeOnly;
-            results.Add(new EntitySpan(EntityTypes.PhoneNumber, start, end, score, nameof(PhoneNumberRecognizer)));
+            var score = raw[0] == '+' ? RecognizerScores.Structural
+                : raw.ContainsAnyExcept("0123456789") && PhoneShape.HasPlausibleGrouping(raw, _util.Format(match.Number, PhoneNumberFormat.NATIONAL))
+                    ? RecognizerScores.Structural
+                    : RecognizerScores.ShapeOnly;
+            var span = new EntitySpan(EntityTypes.PhoneNumber, start, end, score, nameof(PhoneNumberRecognizer));
+            if (overlapping < 0)
+            {
+                results.Add(span);
+            }
+            else if (score > results[overlapping].Score)
+            {
+                // Another region reads the same digits with a grouping that fits better: keep the better reading.
+                results[overlapping] = span;
+            }
         }
     }
 
-    private static bool OverlapsOwn(List<EntitySpan> results, int firstOwn, int start, int end)
+    private static bool IsCoveredByStrongMatch(List<EntitySpan> results, int firstOwn, int start, int end)
     {
         for (var k = firstOwn; k < results.Count; k++)
         {
-            if (results[k].Start < end && start < results[k].End)
+            if (results[k].Start <= start && results[k].End >= end && results[k].Score >= RecognizerScores.Structural)
             {
                 return true;
             }
@@ -173,84 +190,17 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         return false;
     }
 
-    private static bool IsFalsePositive(string text, int start, int end, ReadOnlySpan<char> raw)
+    private static int FindOwnOverlap(List<EntitySpan> results, int firstOwn, int start, int end)
     {
-        if (TextBoundary.IsInsideNumericExpression(text, start, end) || IsNextToCurrency(text, start, end))
+        for (var k = firstOwn; k < results.Count; k++)
         {
-            return true;
-        }
-
-        Span<char> digits = stackalloc char[32];
-        var n = DigitBuffer.Collect(raw, digits);
-        if (n < 0)
-        {
-            return true;
-        }
-
-        if (raw[0] != '+' && n is >= 13 and <= 19 && Luhn.IsValid(digits[..n]))
-        {
-            return true;
-        }
-
-        return LooksLikeDateOrDottedChain(raw);
-    }
-
-    /// <summary>2024-01-15, 15/01/2024, 15.01.24, 192.168.100.200: three or four groups joined by one repeated separator.</summary>
-    private static bool LooksLikeDateOrDottedChain(ReadOnlySpan<char> raw)
-    {
-        Span<int> groupLengths = stackalloc int[8];
-        var groups = 0;
-        var length = 0;
-        var separator = '\0';
-        foreach (var c in raw)
-        {
-            if (char.IsAsciiDigit(c))
+            if (results[k].Start < end && start < results[k].End)
             {
-                length++;
-                continue;
+                return k;
             }
-
-            if (c is not ('-' or '/' or '.') || (separator != '\0' && c != separator) || length == 0 || groups == groupLengths.Length - 1)
-            {
-                return false;
-            }
-
-            separator = c;
-            groupLengths[groups++] = length;
-            length = 0;
         }
 
-        groupLengths[groups++] = length;
-        if (groups == 4 && separator == '.')
-        {
-            return groupLengths[0] <= 3 && groupLengths[1] <= 3 && groupLengths[2] <= 3 && groupLengths[3] <= 3;
-        }
-
-        if (groups != 3)
-        {
-            return false;
-        }
-
-        var (a, b, c2) = (groupLengths[0], groupLengths[1], groupLengths[2]);
-        return (a == 4 && b <= 2 && c2 <= 2) || (a <= 2 && b <= 2 && c2 is 2 or 4);
-    }
-
-    private static bool IsNextToCurrency(string text, int start, int end)
-    {
-        var before = start - 1;
-        if (before >= 0 && text[before] == ' ')
-        {
-            before--;
-        }
-
-        var after = end;
-        if (after < text.Length && text[after] == ' ')
-        {
-            after++;
-        }
-
-        return (before >= 0 && CharUnicodeInfo.GetUnicodeCategory(text[before]) == UnicodeCategory.CurrencySymbol)
-            || (after < text.Length && CharUnicodeInfo.GetUnicodeCategory(text[after]) == UnicodeCategory.CurrencySymbol);
+        return -1;
     }
 
     private static bool IsPhonePunctuation(char c) => c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0';

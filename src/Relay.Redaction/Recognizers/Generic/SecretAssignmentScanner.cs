@@ -5,7 +5,8 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 
 /// <summary>
 /// The assignment part of <see cref="SecretRecognizer"/>: finds <c>name = value</c>, <c>name: value</c>,
-/// <c>"name": "value"</c> and <c>Bearer value</c> where the name ends in a secret word, and reports the value.
+/// <c>"name": "value"</c>, <c>Bearer value</c> and <c>Basic base64(user:password)</c> where the name ends in a secret
+/// word, and reports the value.
 /// One vectorized multi-word search finds the secret words; nothing is allocated for text without them.
 /// </summary>
 internal static class SecretAssignmentScanner
@@ -14,7 +15,7 @@ internal static class SecretAssignmentScanner
 
     /// <summary>Longest first, so that the word found at a position is the longest one that starts there.</summary>
     private static readonly string[] Keywords =
-        ["credentials", "credential", "passphrase", "password", "passwd", "secret", "bearer", "token", "auth", "pwd", "key"];
+        ["credentials", "credential", "passphrase", "password", "passwd", "session", "secret", "bearer", "basic", "token", "auth", "pwd", "key"];
 
     private static readonly SearchValues<string> KeywordSearch = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
 
@@ -45,13 +46,15 @@ internal static class SecretAssignmentScanner
                 continue;
             }
 
-            if (!TryFindValue(text, pos, keyword == "bearer", isPassword, out var valueStart, out var valueEnd))
+            var isBasic = keyword == "basic";
+            if (!TryFindValue(text, pos, isBasic || keyword == "bearer", isPassword, out var valueStart, out var valueEnd))
             {
                 continue;
             }
 
             var value = text.AsSpan(valueStart, valueEnd - valueStart);
-            if (IsSecretValue(value, isPassword) && !OverlapsOwn(results, firstOwn, valueStart, valueEnd))
+            var isSecret = isBasic ? IsBasicCredentials(value) : IsSecretValue(value, isPassword);
+            if (isSecret && !OverlapsOwn(results, firstOwn, valueStart, valueEnd))
             {
                 results.Add(new EntitySpan(EntityTypes.Secret, valueStart, valueEnd, RecognizerScores.Structural, nameof(SecretRecognizer)));
                 pos = valueEnd;
@@ -156,8 +159,9 @@ internal static class SecretAssignmentScanner
         valueEnd = j;
         if (quote == '\0')
         {
-            // "password: hunter2." — sentence punctuation is not part of an unquoted value.
-            while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ')' or ']' or '}' or '!' or '?')
+            // "password: hunter2." — a full stop or closing bracket ends the sentence, not the value ('!' and '?' are
+            // kept: passwords end in them more often than sentences do right after a secret).
+            while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ')' or ']' or '}')
             {
                 valueEnd--;
             }
@@ -198,6 +202,13 @@ internal static class SecretAssignmentScanner
             && value.IndexOfAnyInRange('0', '9') >= 0
             && (value.IndexOfAnyInRange('a', 'z') >= 0 || value.IndexOfAnyInRange('A', 'Z') >= 0)
             && ShannonEntropy.BitsPerChar(value) >= SecretRecognizer.MinEntropyBitsPerChar;
+    }
+
+    /// <summary>HTTP Basic credentials: base64 of <c>user:password</c>.</summary>
+    internal static bool IsBasicCredentials(ReadOnlySpan<char> value)
+    {
+        Span<byte> decoded = stackalloc byte[MaxValueLength];
+        return value.Length >= 4 && Convert.TryFromBase64Chars(value, decoded, out var written) && decoded[..written].Contains((byte)':');
     }
 
     private static bool IsPlaceholder(ReadOnlySpan<char> value)

@@ -12,9 +12,10 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// <item><description>PEM private key blocks, BEGIN line through END line (to the end of the base64 body when the END
 /// line is missing, so a truncated key is still covered). Scored <see cref="RecognizerScores.Checksum"/>.</description></item>
 /// <item><description>The value of an assignment whose name ends in a secret word (<c>password=</c>, <c>"api_key": "..."</c>,
-/// <c>AWS_SECRET_ACCESS_KEY=</c>, <c>Authorization: Bearer ...</c>). Any value of a password-like name is a secret
+/// <c>AWS_SECRET_ACCESS_KEY=</c>, <c>Authorization: Bearer ...</c>, <c>Authorization: Basic ...</c> when it decodes to
+/// <c>user:password</c>). Any value of a password-like name is a secret
 /// (except placeholders such as <c>***</c>, <c>${VAR}</c>, <c>true</c>); for other names (key, token, secret, auth,
-/// credential, bearer) the value must be at least <see cref="MinGenericLength"/> characters, mix letters and digits and
+/// credential, session, bearer) the value must be at least <see cref="MinGenericLength"/> characters, mix letters and digits and
 /// reach <see cref="MinEntropyBitsPerChar"/> bits of Shannon entropy per character. Only the value is reported.</description></item>
 /// </list>
 /// </summary>

@@ -30,6 +30,7 @@ public sealed class IpAddressRecognizerTests : RecognizerTestBase
         None("Upgrade to 10.0.13 now"),
         None("version 1.2.3.4 released"),
         None("release v1.2.3.4"),
+        None("build 10.0.13.45 passed"),
         None("chain 1.2.3.4.5"),
         None("at 12:30:45 sharp"),
         None("mac 00:1A:2B:3C:4D:5E"),

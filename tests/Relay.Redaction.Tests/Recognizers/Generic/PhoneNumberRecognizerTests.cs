@@ -23,6 +23,12 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         Hit("whatsapp:+31612345678", "+31612345678"),
         Hit("Japan office +81 3-1234-5678", "+81 3-1234-5678"),
         Hit("call 2125551234", "2125551234", 0.4, 0.4),
+        Hit("Fax: (030) 12345678.", "(030) 12345678"),
+        Hit("toll free 1-800-555-0199", "1-800-555-0199"),
+        Hit("mobile 07700 900123", "07700 900123"),
+        Hit("Berlin 030 1234 5678", "030 1234 5678"),
+        Hit("móvil 612 345 678", "612 345 678"),
+        Hit("Invoice 2024-000123 (valid US digits, invoice grouping)", "2024-000123", 0.4, 0.4),
         Hits("Reach me on +44 20 7946 0958 or +49 30 901820.", "+44 20 7946 0958", "+49 30 901820"),
     ];
 
@@ -39,6 +45,7 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         None("Card 4111 1111 1111 1111 expires 12/26"),
         None("Server 192.168.100.200 is down"),
         None("Only 12345 digits"),
+        None("ZIP 90210-1234"),
         None("pi is 3.14159265358979"),
     ];
 
@@ -49,6 +56,17 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         None("Call (000) 555-1234"),
         None("Number +99 123 456 789"),
     ];
+
+    [Theory]
+    [InlineData("(212) 555-1234", "(212) 555-1234", true)]
+    [InlineData("1-800-555-0199", "(800) 555-0199", true)]
+    [InlineData("(030) 12345678", "030 12345678", true)]
+    [InlineData("2024-000123", "(202) 400-0123", false)]
+    [InlineData("030 1234 5678", "030 12345678", true)]
+    [InlineData("612 345 678", "612 34 56 78", true)]
+    [InlineData("20240-00123", "(202) 400-0123", false)]
+    public void HasPlausibleGrouping_WriterSplitsVersusNationalFormat_AreCompared(string raw, string national, bool expected) =>
+        Assert.Equal(expected, PhoneShape.HasPlausibleGrouping(raw, national));
 
     [Fact]
     public void Constructor_UnknownRegion_ThrowsNamingIt()

@@ -42,6 +42,7 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         Hit("key:\n" + Pem + "\nthanks", Pem, 1.0, 1.0),
         Hit("truncated -----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7", 1.0, 1.0),
         Hit("password=hunter2", "hunter2", 0.85, 0.85),
+        Hit("Password: Summer2024! then log in.", "Summer2024!", 0.85, 0.85),
         Hit("{\"password\": \"correct horse battery staple\"}", "correct horse battery staple", 0.85, 0.85),
         Hit("DB_PASSWORD: Tr0ub4dor&3 ok", "Tr0ub4dor&3", 0.85, 0.85),
         Hit("dbPassword='p@ss w0rd'", "p@ss w0rd", 0.85, 0.85),
@@ -49,6 +50,8 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         Hit("export MY_SERVICE_TOKEN=Q2xhdWRlIFRlc3QgVG9rZW4x", "Q2xhdWRlIFRlc3QgVG9rZW4x", 0.85, 0.85),
         Hit("apiKey: \"a1b2c3d4e5f6g7h8i9\"", "a1b2c3d4e5f6g7h8i9", 0.85, 0.85),
         Hit("Authorization: Bearer 3f9a8b7c6d5e4f3a2b1c0d9e", "3f9a8b7c6d5e4f3a2b1c0d9e", 0.85, 0.85),
+        Hit("Authorization: Basic dXNlcjpwYXNzd29yZA==", "dXNlcjpwYXNzd29yZA==", 0.85, 0.85),
+        Hit("Cookie: session=abc123def456ghi789jkl", "abc123def456ghi789jkl", 0.85, 0.85),
         new("password=hunter2 and api_key=" + Stripe,
             [new(EntityTypes.Secret, 9, 16, 0.85, 0.85), new(EntityTypes.Secret, 29, 29 + Stripe.Length, 0.95, 0.95)]),
     ];
@@ -92,6 +95,8 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         None("eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiIxIn0.c2lnbmF0dXJl"),
         None("AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6"),
         None("token=abc123abc123abc123"),
+        None("a basic understanding of it"),
+        None("Authorization: Basic bm9jb2xvbmhlcmU="),
         None("sk_live_short"),
     ];
 }
