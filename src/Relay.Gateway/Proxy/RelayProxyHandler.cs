@@ -60,6 +60,13 @@ internal sealed class RelayProxyHandler(
             LogClientAborted(request.Method, route, upstream, started);
             return;
         }
+        catch (BadHttpRequestException)
+        {
+            await RefuseAsync(context, route, ApiErrorKind.InvalidRequest,
+                "The request body could not be read (malformed framing or the client stopped sending). Send a complete JSON body.",
+                "unreadable body", cancellationToken);
+            return;
+        }
 
         if (body is null)
         {
