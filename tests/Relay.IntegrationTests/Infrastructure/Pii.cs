@@ -30,7 +30,7 @@ internal static class Pii
         }
     }
 
-    private static string Describe(string value) => value switch
+    public static string Describe(string value) => value switch
     {
         Email => "email address",
         Phone => "phone number",
