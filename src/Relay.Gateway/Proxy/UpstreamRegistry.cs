@@ -32,7 +32,10 @@ internal sealed class UpstreamRegistry : IDisposable
             else
             {
                 upstream = new Upstream(name, protocol, config.BaseUrl!.TrimEnd('/'), config.ApiKey, policy, new HttpMessageInvoker(CreateHandler()));
-                GatewayLog.UpstreamConfigured(logger, name, protocol, upstream.DestinationPrefix,
+                // Scheme, host and port only: a BaseUrl may carry user info or a tenant path.
+                var uri = new Uri(upstream.DestinationPrefix);
+                var origin = uri.Scheme + "://" + uri.Authority;
+                GatewayLog.UpstreamConfigured(logger, name, protocol, origin,
                     config.ApiKey is null ? "client pass-through" : "gateway key");
             }
 
