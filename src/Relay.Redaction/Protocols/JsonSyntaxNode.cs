@@ -76,28 +76,4 @@ internal sealed class JsonSyntaxNode
         reader.Read();
         return reader.GetString() ?? "";
     }
-
-    /// <summary>True when this is a string equal to <paramref name="value"/> (for type discriminators).</summary>
-    public bool StringEquals(ReadOnlySpan<byte> source, string value)
-    {
-        if (Kind != JsonKind.String)
-        {
-            return false;
-        }
-
-        if (!HasEscapes)
-        {
-            return Encoding.UTF8.GetByteCount(value) == End - Start - 2
-                && Utf8Equals(source[(Start + 1)..(End - 1)], value);
-        }
-
-        return GetString(source) == value;
-    }
-
-    private static bool Utf8Equals(ReadOnlySpan<byte> utf8, string value)
-    {
-        Span<byte> buffer = value.Length <= 64 ? stackalloc byte[Encoding.UTF8.GetByteCount(value)] : new byte[Encoding.UTF8.GetByteCount(value)];
-        Encoding.UTF8.GetBytes(value, buffer);
-        return utf8.SequenceEqual(buffer);
-    }
 }

@@ -187,6 +187,15 @@ public class PiiAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_CatastrophicDenyRegex_FailsClosedWithTimeout()
+    {
+        var analyzer = new PiiAnalyzer([], Options.Create(new RedactionOptions { DetectionTimeout = TimeSpan.FromMilliseconds(200) }), TimeProvider.System);
+        var policy = new RedactionPolicy { DenyList = [new DenyRule { Pattern = "(a+)+$", IsRegex = true }] };
+        var ex = await Assert.ThrowsAsync<RedactionException>(() => analyzer.AnalyzeAsync([new string('a', 64) + "!"], policy, CancellationToken.None).AsTask());
+        Assert.Equal(RedactionFailure.Timeout, ex.Failure);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_CallerCancels_ThrowsOperationCanceled()
     {
         using var release = new ManualResetEventSlim();

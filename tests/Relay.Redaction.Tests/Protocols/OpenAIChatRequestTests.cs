@@ -109,4 +109,12 @@ public class OpenAIChatRequestTests
         Assert.Contains(mentions, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("ann@x.io", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RedactAsync_InvalidUtf8InText_ThrowsInvalidRequest()
+    {
+        byte[] body = [.. "{\"messages\":[{\"role\":\"user\",\"content\":\"ann@x.io "u8, 0xC3, 0x28, .. "\"}]}"u8];
+        var ex = await Assert.ThrowsAsync<RedactionException>(() => Engine.Requests.RedactAsync(body, ApiShape.OpenAIChatCompletions, StealthRelay.Redaction.Policy.RedactionPolicy.Default, CancellationToken.None).AsTask());
+        Assert.Equal(RedactionFailure.InvalidRequest, ex.Failure);
+    }
 }
