@@ -131,9 +131,9 @@ internal static class BertPreTokenizer
         }
     }
 
+    /// <summary>BERT's definition: space, tab, CR, LF and Unicode Zs (\v, \f, NEL are control characters, dropped).</summary>
     private static bool IsWhitespace(int codePoint) =>
         codePoint is ' ' or '\t' or '\n' or '\r'
-        || (codePoint <= 0xFFFF && char.IsWhiteSpace((char)codePoint))
         || CharUnicodeInfo.GetUnicodeCategory(codePoint) == UnicodeCategory.SpaceSeparator;
 
     private static bool IsControlOrFormat(char c)
