@@ -69,6 +69,15 @@ public sealed class OnnxNerModelTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Johnx")] // '##x' is not in the vocabulary: the whole word is [UNK]
+    public void Predict_WordWithUnmatchablePiece_IsUnknown(string word)
+    {
+        using var model = Load(_vocabModel);
+
+        Assert.Empty(Predict(model, $"the {word} in"));
+    }
+
+    [Theory]
     [InlineData("mary smith", "PERSON:mary smith")] // I- without B- starts an entity and I- continues it
     [InlineData("john paris", "PERSON:john|LOCATION:paris")] // type change splits
     [InlineData("zurich berlin", "LOCATION:zurich|LOCATION:berlin")] // B- after B- splits
