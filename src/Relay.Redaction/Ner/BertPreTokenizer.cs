@@ -71,11 +71,7 @@ internal static class BertPreTokenizer
             builder.Append(c);
         }
 
-        var cleaned = builder.ToString();
-        if (lowerCase)
-        {
-            cleaned = cleaned.ToLowerInvariant();
-        }
+        var cleaned = lowerCase ? LowerLikePython(builder.ToString()) : builder.ToString();
 
         if (!stripAccents)
         {
@@ -89,6 +85,39 @@ internal static class BertPreTokenizer
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
                 builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Lower-cases as Python's <c>str.lower()</c> does (what BERT tokenizers were trained with): the invariant mapping
+    /// plus the two full mappings .NET lacks, U+0130 (I with dot) to "i\u0307" and a word-final capital sigma to "ς".
+    /// </summary>
+    private static string LowerLikePython(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\u0130')
+            {
+                builder.Append("i\u0307");
+            }
+            else if (c == '\u03A3')
+            {
+                var final = i > 0 && char.IsLetter(text[i - 1]) && (i + 1 == text.Length || !char.IsLetter(text[i + 1]));
+                builder.Append(final ? '\u03C2' : '\u03C3');
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text.AsSpan(i, 2).ToString().ToLowerInvariant());
+                i++;
+            }
+            else
+            {
+                builder.Append(char.ToLowerInvariant(c));
             }
         }
 

@@ -30,6 +30,8 @@ public sealed class BertPreTokenizerTests
     [InlineData("a\u000Bb\u200Bc", true, true, "abc")]
     [InlineData("ABC", true, true, "abc")]
     [InlineData("\u200B", true, true, "")]
+    [InlineData("İstanbul", true, true, "istanbul")] // Python lower(): "i\u0307", then the mark is stripped
+    [InlineData("ΣΑΣ", true, false, "σας")] // Python lower(): final sigma
     public void Normalize_LowerCaseAndAccents_AsConfigured(string word, bool lower, bool strip, string expected)
     {
         Assert.Equal(expected, BertPreTokenizer.Normalize(word, lower, strip));
