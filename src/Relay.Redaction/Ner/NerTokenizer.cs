@@ -64,6 +64,7 @@ internal sealed class NerTokenizer
             vocab.TryAdd(lines[i], i);
         }
 
+        ValidateSpecialTokens(vocab, settings, VocabFile);
         using var stream = File.OpenRead(vocabPath);
         return new NerTokenizer(CreateWordPiece(stream, settings), vocab, settings, VocabFile);
     }
@@ -162,6 +163,7 @@ internal sealed class NerTokenizer
                 .Append('\n');
         }
 
+        ValidateSpecialTokens(vocab, settings, TokenizerJsonFile);
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(builder.ToString()));
         return new NerTokenizer(CreateWordPiece(stream, settings), vocab, settings, TokenizerJsonFile);
     }
@@ -261,6 +263,14 @@ internal sealed class NerTokenizer
         element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? value.GetBoolean()
             : fallback;
+
+    private static void ValidateSpecialTokens(IReadOnlyDictionary<string, int> vocab, TokenizerSettings settings, string source)
+    {
+        foreach (var token in new[] { settings.ClsToken, settings.SepToken, settings.UnknownToken })
+        {
+            RequireToken(vocab, token, source);
+        }
+    }
 
     private static int RequireToken(IReadOnlyDictionary<string, int> vocab, string token, string source) =>
         vocab.TryGetValue(token, out var id)

@@ -52,7 +52,16 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             }
         }
 
-        _tokenizer = NerTokenizer.Load(ModelFolder);
+        try
+        {
+            _tokenizer = NerTokenizer.Load(ModelFolder);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or IOException
+            or UnauthorizedAccessException or KeyNotFoundException)
+        {
+            throw new NerModelException($"The tokenizer files in '{ModelFolder}' could not be read: {ex.Message}", ex);
+        }
+
         _session = NerSession.Open(Path.Combine(ModelFolder, NerModelFolder.ModelFile), options, _labelCount);
         _inputNames = new[] { _session.InputIdsName, _session.AttentionMaskName, _session.TokenTypeIdsName }
             .OfType<string>().ToArray();

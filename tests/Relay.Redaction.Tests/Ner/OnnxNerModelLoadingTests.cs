@@ -79,6 +79,20 @@ public sealed class OnnxNerModelLoadingTests
         Assert.Contains("was not found", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{ not json", "could not be read")]
+    [InlineData("{\"model\": {\"type\": \"BPE\", \"vocab\": {}}}", "only WordPiece")]
+    [InlineData("{\"model\": {\"type\": \"WordPiece\", \"vocab\": {\"a\": 0}}}", "no '[CLS]' token")]
+    public void Constructor_UnusableTokenizerJson_ThrowsClearError(string content, string expected)
+    {
+        using var tiny = TinyNerModel.Create(TinyModelLayout.TokenizerJson);
+        File.WriteAllText(Path.Combine(tiny.Folder, "tokenizer.json"), content);
+
+        var error = Assert.Throws<NerModelException>(() => OnnxNerModelTests.Load(tiny));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Constructor_ConfigWithoutLabels_ThrowsClearError()
     {
