@@ -11,6 +11,7 @@ using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Proxy;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.Redaction;
+using StealthRelay.Redaction.Ner;
 using StealthRelay.Redaction.Policy;
 using StealthRelay.Redaction.Recognizers;
 
@@ -103,6 +104,7 @@ public static class GatewayApp
         });
         services.AddDefaultRecognizers();
         services.Configure<RecognizerOptions>(relay.GetSection("Recognizers"));
+        services.AddNerModel(options => relay.GetSection("Ner").Bind(options));
 
         services.AddSingleton<GatewayMetrics>();
         AddTelemetryExport(services, relay.GetSection("Telemetry"));
