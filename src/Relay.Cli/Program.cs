@@ -1,1 +1,3 @@
-return 0;
+using StealthRelay.Cli;
+
+return await RelayCommand.RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StealthRelay.Gateway;
+
+namespace StealthRelay.Benchmarks.EndToEnd;
+
+/// <summary>
+/// End-to-end comparison in one run, same fake provider: direct, the plain YARP forwarder (redaction off), the
+/// redacting gateway with rule recognizers only, and with the NER model; 1 KB and 16 KB prompts, plain and streamed.
+/// Latency is measured one request at a time (added latency); throughput with concurrent clients.
+/// </summary>
+internal static class EndToEndBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var requests = IntArg(args, "--requests", 300);
+        var seconds = IntArg(args, "--seconds", 5);
+        var concurrency = IntArg(args, "--concurrency", 8);
+
+        await using var provider = await FakeProvider.StartAsync();
+        var providerUrl = AddressOf(provider);
+        await using var plain = await PlainForwarder.StartAsync(providerUrl);
+        await using var rules = await StartGatewayAsync(providerUrl, ner: false);
+        await using var withNer = await StartGatewayAsync(providerUrl, ner: true);
+
+        var targets = new (string Name, string Url)[]
+        {
+            ("direct (no proxy)", providerUrl),
+            ("plain YARP forwarder", AddressOf(plain)),
+            ("gateway, rules only", AddressOf(rules)),
+            ("gateway, rules + NER", AddressOf(withNer)),
+        };
+
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 256 });
+        var results = new List<Measurement>();
+        foreach (var size in new[] { 1024, 16384 })
+        {
+            var body = RequestBody(Prompts.OfSize(size));
+            foreach (var stream in new[] { false, true })
+            {
+                foreach (var (name, url) in targets)
+                {
+                    var payload = stream ? body.Replace("\"stream\":false", "\"stream\":true", StringComparison.Ordinal) : body;
+                    results.Add(await MeasureAsync(client, name, url, payload, size, stream, requests, seconds, concurrency));
+                }
+            }
+        }
+
+        Console.WriteLine(Report(results, requests, seconds, concurrency));
+        return results.Any(r => r.Errors > 0) ? 1 : 0;
+    }
+
+    private static async Task<WebApplication> StartGatewayAsync(string providerUrl, bool ner)
+    {
+        var app = GatewayApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Relay:Upstreams:openai:BaseUrl"] = providerUrl,
+                ["Relay:Ner:Enabled"] = ner ? "true" : "false",
+                ["Relay:Ner:IntraOpThreads"] = "1",
+            });
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string AddressOf(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    private static string RequestBody(string prompt) => JsonSerializer.Serialize(new
+    {
+        model = "bench",
+        stream = false,
+        messages = new object[]
+        {
+            new { role = "system", content = "You are a helpful assistant." },
+            new { role = "user", content = prompt },
+        },
+    });
+
+    private static async Task<Measurement> MeasureAsync(
+        HttpClient client, string name, string url, string payload, int size, bool stream, int requests, int seconds, int concurrency)
+    {
+        var endpoint = new Uri(url + "/v1/chat/completions");
+        var total = new List<double>(requests);
+        var firstByte = new List<double>(requests);
+        var errors = 0;
+        for (var i = 0; i < requests + 50; i++)
+        {
+            var (ok, t, f) = await SendAsync(client, endpoint, payload);
+            errors += ok ? 0 : 1;
+            if (i >= 50)
+            {
+                total.Add(t);
+                firstByte.Add(f);
+            }
+        }
+
+        var completed = 0;
+        var deadline = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (deadline.Elapsed.TotalSeconds < seconds)
+            {
+                var (ok, _, _) = await SendAsync(client, endpoint, payload);
+                if (ok)
+                {
+                    Interlocked.Increment(ref completed);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        var rps = completed / deadline.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"{name,-24} {size,6} B {(stream ? "stream" : "plain "),-6} p50 {new LatencyStats(total).P50:F3} ms, {rps:F0} req/s");
+        return new Measurement(name, size, stream, new LatencyStats(total), new LatencyStats(firstByte), rps, errors);
+    }
+
+    private static async Task<(bool Ok, double TotalMs, double FirstByteMs)> SendAsync(HttpClient client, Uri endpoint, string payload)
+    {
+        var watch = Stopwatch.StartNew();
+        using var content = new StringContent(payload, Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = content };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer bench");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[16 * 1024];
+        var first = -1.0;
+        while (await body.ReadAsync(buffer) is var read && read > 0)
+        {
+            if (first < 0)
+            {
+                first = watch.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        return (response.IsSuccessStatusCode, watch.Elapsed.TotalMilliseconds, first);
+    }
+
+    private static string Report(List<Measurement> results, int requests, int seconds, int concurrency)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Latency: {requests} sequential requests after 50 warm-up; throughput: {concurrency} concurrent clients for {seconds} s.");
+        text.AppendLine();
+        text.AppendLine("| prompt | mode | target | p50 ms | p99 ms | p50 first byte ms | added first byte p50 ms | added p50 vs plain ms | added p99 vs plain ms | req/s | req/s vs plain | errors |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in results.GroupBy(r => (r.PromptBytes, r.Stream)))
+        {
+            var baseline = group.First(r => r.Target == "plain YARP forwarder");
+            foreach (var r in group)
+            {
+                var mode = r.Stream ? "stream" : "plain";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {r.PromptBytes / 1024} KB | {mode} | {r.Target} | {r.Total.P50:F3} | {r.Total.P99:F3} | {r.FirstByte.P50:F3} | {r.FirstByte.P50 - baseline.FirstByte.P50:F3} | {r.Total.P50 - baseline.Total.P50:F3} | {r.Total.P99 - baseline.Total.P99:F3} | {r.RequestsPerSecond:F0} | {r.RequestsPerSecond / baseline.RequestsPerSecond:P0} | {r.Errors} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

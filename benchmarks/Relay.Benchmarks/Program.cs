@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+using StealthRelay.Benchmarks.EndToEnd;
+
+// `e2e` runs the end-to-end gateway comparison; anything else goes to BenchmarkDotNet's switcher
+// (e.g. `--filter '*Redaction*'`).
+if (args.Length > 0 && args[0] == "e2e")
+{
+    return await EndToEndBenchmark.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(StealthRelay.Benchmarks.Micro.RedactionBenchmarks).Assembly).Run(args);
+return 0;
