@@ -64,7 +64,8 @@ public static class GatewayApp
 
         var app = builder.Build();
         app.UseRelayResponseHeaders();
-        app.Run(app.Services.GetRequiredService<RelayDispatcher>().InvokeAsync);
+        // Resolved per request (a singleton lookup) so nothing reads options before ValidateOnStart reports them all.
+        app.Run(context => context.RequestServices.GetRequiredService<RelayDispatcher>().InvokeAsync(context));
         return app;
     }
 
