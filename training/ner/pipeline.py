@@ -372,7 +372,7 @@ def main() -> None:
     t = sub.add_parser("train")
     t.add_argument("--minutes", type=float, default=40.0)
     t.add_argument("--eval-every-min", type=float, default=5.0)
-    t.add_argument("--dim", type=int, default=128)
+    t.add_argument("--dim", type=int, default=64)
     t.add_argument("--dilations", default="1,2,4")
     t.add_argument("--kernel", type=int, default=3)
     t.add_argument("--lr", type=float, default=3e-3)

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Reproduces models/stealthrelay-ner from scratch: synthetic corpus -> WordPiece vocab -> train -> ONNX export -> eval.
-# Usage: training/ner/train.sh            (from anywhere; NER_TRAIN_MINUTES=35 sets the training wall-clock budget)
+# Usage: training/ner/train.sh            (from anywhere; NER_TRAIN_MINUTES=21 sets the training wall-clock budget)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=/usr/bin/python3
 WORK="${NER_WORK_DIR:-training/ner/work}"
-MINUTES="${NER_TRAIN_MINUTES:-35}"
+MINUTES="${NER_TRAIN_MINUTES:-21}"
 SHARED="${NER_SHARED_DIR:-../shared}"
 
 if ! "$PY" -c 'import torch, onnx, numpy' 2>/dev/null; then
