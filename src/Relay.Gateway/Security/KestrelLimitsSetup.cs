@@ -5,7 +5,7 @@ namespace StealthRelay.Gateway.Security;
 
 /// <summary>
 /// Applies <c>Relay:Limits</c> to Kestrel: <c>MaxRequestBodySize</c> always equals <c>MaxRequestBodyBytes</c>, and the
-/// slow-client limits are set when configured (they then win over a <c>Kestrel:Limits</c> section). Reads the section
+/// slow-client limits are set when configured (ASP.NET Core does not bind a <c>Kestrel:Limits</c> section). Reads the section
 /// directly (the server is built before option validation reports); malformed values are left to the validator.
 /// </summary>
 internal sealed class KestrelLimitsSetup(IConfiguration configuration) : Microsoft.Extensions.Options.IConfigureOptions<KestrelServerOptions>

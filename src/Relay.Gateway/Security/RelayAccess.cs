@@ -5,7 +5,7 @@ using StealthRelay.Gateway.Routing;
 namespace StealthRelay.Gateway.Security;
 
 /// <summary>
-/// Who is calling. Runs before rate limiting and the dispatcher: <c>/healthz</c> and <c>/readyz</c> stay open;
+/// Who is calling. Runs around rate limiting, before the dispatcher: <c>/healthz</c> and <c>/readyz</c> stay open;
 /// <c>/relay/*</c> needs the admin key (403 while none is configured); with clients configured every other request
 /// needs a known client key (401 otherwise) and the key is removed so it never reaches a provider. Nothing is forwarded
 /// on any refusal.
@@ -16,6 +16,25 @@ internal sealed class RelayAccess(ClientRegistry clients, ILogger<RelayAccess> l
 
     public static RelayClient? GetClient(HttpContext context) => context.Items[ClientKey] as RelayClient;
 
+    /// <summary>
+    /// Runs before the rate limiter: remembers which known client presented its key, refusing nothing, so the limiter
+    /// partitions by client and callers with unknown keys are limited by address before they get their 401.
+    /// </summary>
+    public Task IdentifyAsync(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var path = context.Request.Path;
+        if (!clients.PassThrough && !IsOpen(path) && !path.StartsWithSegments("/relay", StringComparison.OrdinalIgnoreCase)
+            && clients.Authenticate(PresentedKey.Candidates(context.Request)) is { } client)
+        {
+            context.Items[ClientKey] = client;
+        }
+
+        return next(context);
+    }
+
+    /// <summary>Runs after the rate limiter: refuses unknown keys (401) and the admin endpoints without the admin key.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -57,8 +76,7 @@ internal sealed class RelayAccess(ClientRegistry clients, ILogger<RelayAccess> l
             return;
         }
 
-        var client = clients.Authenticate(PresentedKey.Candidates(request));
-        if (client is null)
+        if (GetClient(context) is null)
         {
             await RefuseAsync(context, Family(request), ApiErrorKind.Unauthorized,
                 "Missing or unknown client key: send the key the gateway operator gave you as 'Authorization: Bearer <key>' (OpenAI SDKs) or 'x-api-key: <key>' (Anthropic SDKs).",
@@ -66,7 +84,6 @@ internal sealed class RelayAccess(ClientRegistry clients, ILogger<RelayAccess> l
             return;
         }
 
-        context.Items[ClientKey] = client;
         PresentedKey.Remove(request);
         await next(context);
     }

@@ -18,11 +18,15 @@ internal static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Client and admin keys first, then the rate limiter (partitioned by the authenticated client).</summary>
+    /// <summary>
+    /// Identify the client, rate-limit (by client, else by address, so floods of unknown keys are limited too), then
+    /// refuse unknown client keys and unauthorized <c>/relay/*</c> calls.
+    /// </summary>
     public static IApplicationBuilder UseRelaySecurity(this IApplicationBuilder app)
     {
-        app.Use((context, next) => context.RequestServices.GetRequiredService<RelayAccess>().InvokeAsync(context, next));
+        app.Use((context, next) => context.RequestServices.GetRequiredService<RelayAccess>().IdentifyAsync(context, next));
         app.UseRateLimiter();
+        app.Use((context, next) => context.RequestServices.GetRequiredService<RelayAccess>().InvokeAsync(context, next));
         return app;
     }
 }

@@ -93,6 +93,27 @@ public sealed class AbuseLimitsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
+    [Fact]
+    public async Task ChatCompletions_UnknownKeysOverAddressRateLimit_Return429BeforeTheir401()
+    {
+        var config = Keys.Config();
+        config["Relay:RateLimit:PermitLimit"] = "2";
+        config["Relay:RateLimit:Window"] = "01:00:00";
+        await using var gateway = await GatewayHost.StartAsync(_provider, config);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = Json(ChatBody("hello")) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "guess-" + i);
+            using var response = await gateway.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)429], statuses);
+        Assert.Empty(_provider.Requests);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
