@@ -10,6 +10,7 @@ using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Proxy;
 using StealthRelay.Gateway.Routing;
+using StealthRelay.Gateway.Security;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Ner;
 using StealthRelay.Redaction.Policy;
@@ -64,6 +65,7 @@ public static class GatewayApp
 
         var app = builder.Build();
         app.UseRelayResponseHeaders();
+        app.UseRelaySecurity();
         // Resolved per request (a singleton lookup) so nothing reads options before ValidateOnStart reports them all.
         app.Run(context => context.RequestServices.GetRequiredService<RelayDispatcher>().InvokeAsync(context));
         return app;
@@ -116,5 +118,6 @@ public static class GatewayApp
         services.AddSingleton<AnalyzeHandler>();
         services.AddSingleton<RelayDispatcher>();
         services.AddHostedService<GatewayStartupReport>();
+        services.AddRelaySecurity();
     }
 }

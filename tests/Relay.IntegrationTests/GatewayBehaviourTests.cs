@@ -274,10 +274,16 @@ public sealed class GatewayBehaviourTests : IAsyncLifetime
     [Fact]
     public async Task Analyze_ReturnsEntitiesWithUtf16Offsets()
     {
-        await using var gateway = await GatewayHost.StartAsync(_provider);
+        const string adminKey = "analyze-admin-key";
+        await using var gateway = await GatewayHost.StartAsync(_provider, new Dictionary<string, string?>
+        {
+            ["Relay:Admin:KeySha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(adminKey))),
+        });
         var text = "Zoë 🙂 writes to " + Pii.Email;
 
-        using var response = await gateway.Client.PostAsync("/relay/v1/analyze", Json(JsonSerializer.Serialize(new { text })));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/relay/v1/analyze") { Content = Json(JsonSerializer.Serialize(new { text })) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
+        using var response = await gateway.Client.SendAsync(request);
 
         response.EnsureSuccessStatusCode();
         var entities = (await ReadJsonAsync(response)).GetProperty("entities");

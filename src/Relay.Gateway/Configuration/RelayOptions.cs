@@ -23,4 +23,13 @@ public sealed class RelayOptions
 
     /// <summary>Telemetry export (off by default).</summary>
     public TelemetryOptions Telemetry { get; set; } = new();
+
+    /// <summary>Clients and their key hashes; empty means pass-through mode (the client's own provider key is forwarded).</summary>
+    public Dictionary<string, Security.ClientOptions> Clients { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Access to the <c>/relay/*</c> endpoints.</summary>
+    public Security.AdminOptions Admin { get; set; } = new();
+
+    /// <summary>Default rate limit per client (or per remote address in pass-through mode).</summary>
+    public Security.RateLimitOptions RateLimit { get; set; } = new();
 }

@@ -80,6 +80,14 @@ internal sealed class RelayProxyHandler(
         var redactionStarted = time.GetTimestamp();
         using (body)
         {
+            if (Security.JsonDepthGuard.IsTooDeep(body.Memory.Span, options.Value.Limits.MaxJsonDepth))
+            {
+                await RefuseAsync(context, route, ApiErrorKind.InvalidRequest,
+                    $"The request JSON is nested deeper than the gateway limit of {options.Value.Limits.MaxJsonDepth} levels (Relay:Limits:MaxJsonDepth); nothing was forwarded.",
+                    "JSON too deep", cancellationToken);
+                return;
+            }
+
             try
             {
                 redacted = await redactor.RedactAsync(body.Memory, shape, upstream.Policy, cancellationToken);

@@ -2,6 +2,7 @@ using StealthRelay.Gateway.Analysis;
 using StealthRelay.Gateway.Errors;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Proxy;
+using StealthRelay.Gateway.Security;
 
 namespace StealthRelay.Gateway.Routing;
 
@@ -9,7 +10,7 @@ namespace StealthRelay.Gateway.Routing;
 /// The gateway's only endpoint: answers <c>/healthz</c> and <c>/relay/v1/analyze</c> itself, forwards the closed list
 /// in <see cref="RelayRouteTable"/>, and answers 404 (never forwarded) for every other path or method.
 /// </summary>
-internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler analyze, UpstreamRegistry upstreams, GatewayMetrics metrics, TimeProvider time)
+internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler analyze, UpstreamRegistry upstreams, RelayAccess access, GatewayMetrics metrics, TimeProvider time)
 {
     public const string LocalRoute = "local";
 
@@ -63,6 +64,9 @@ internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler an
         }
 
         RelayResponseHeaders.SetRoute(context, upstream.RouteTag);
-        await proxy.HandleAsync(context, route, upstream);
+        if (await access.ScopeAsync(context, route.Family, upstream) is { } scoped) // 403 or the client's policy
+        {
+            await proxy.HandleAsync(context, route, scoped);
+        }
     }
 }
