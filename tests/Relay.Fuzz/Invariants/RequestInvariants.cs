@@ -9,7 +9,9 @@ namespace StealthRelay.Fuzz.Invariants;
 /// The request-side fuzz target: the input bytes are tried as a body of every <see cref="ApiShape"/>. Invariants:
 /// the redactor throws nothing but <see cref="RedactionException"/>; its output parses as strict JSON; no value the
 /// analyzer detected in a human-text field of the input is found in any human-text field of the output (found by
-/// redacting the output again with the same walker and reading what the analyzer is given).
+/// redacting the output again with the same walker and reading what the analyzer is given). "Found" means a whole
+/// occurrence: no letter or digit continues it on either side (a detected card number inside a longer digit run
+/// is a different number).
 /// </summary>
 internal static class RequestInvariants
 {
@@ -51,7 +53,7 @@ internal static class RequestInvariants
         {
             foreach (var value in detected)
             {
-                if (text.Contains(value, StringComparison.Ordinal))
+                if (ContainsWhole(text, value))
                 {
                     throw new InvariantViolationException($"{shape}: a detected value (length {value.Length}) survives in the output.");
                 }
@@ -75,6 +77,22 @@ internal static class RequestInvariants
         }
     }
 
+    private static bool ContainsWhole(string text, string value)
+    {
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + value.Length;
+            var left = at == 0 || !char.IsLetterOrDigit(text[at - 1]) || !char.IsLetterOrDigit(text[at]);
+            var right = end == text.Length || !char.IsLetterOrDigit(text[end]) || !char.IsLetterOrDigit(text[end - 1]);
+            if (left && right)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static HashSet<string> DetectedValues(RecordingAnalyzer analyzer)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
@@ -82,7 +100,10 @@ internal static class RequestInvariants
         {
             foreach (var span in analyzer.LastSpans[i])
             {
-                values.Add(analyzer.LastTexts[i][span.Start..span.End]);
+                if (span.Length > 0)
+                {
+                    values.Add(analyzer.LastTexts[i][span.Start..span.End]);
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using StealthRelay.Fuzz.Invariants;
 using StealthRelay.Redaction.Policy;
 using StealthRelay.Redaction.Protocols;
 using StealthRelay.Redaction.Rehydration;
@@ -53,5 +54,33 @@ public class FuzzRegressionTests
 
         Assert.Equal(upstream, output.WrittenSpan.ToArray());
         Assert.DoesNotContain(SseTestHelpers.Ann, Encoding.UTF8.GetString(output.WrittenSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedactAsync_DetectedValueGluedToPlaceholderText_IsRedactedThereToo()
+    {
+        // The fuzzer spliced "_1]" after an e-mail: the recognizer no longer matched there and the address was forwarded.
+        using var engine = new FuzzEngine();
+        var body = """
+            {"model":"m","messages":[{"role":"user","content":"mail john.doe@example.com please"},
+            {"role":"tool","tool_call_id":"c","content":"Scheduled for john.doe@example.com_1] at 10:00"}]}
+            """u8.ToArray();
+
+        using var request = await engine.Redactor.RedactAsync(body, ApiShape.OpenAIChatCompletions, RedactionPolicy.Default, CancellationToken.None);
+
+        var sent = Encoding.UTF8.GetString(request.Body.Span);
+        Assert.DoesNotContain("john.doe@example.com", sent, StringComparison.Ordinal);
+        Assert.Contains("Scheduled for [EMAIL_ADDRESS_1]_1] at 10:00", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedactAsync_DetectedValueInsideALongerWord_IsNotPropagatedThere()
+    {
+        var policy = new RedactionPolicy { DenyList = [new DenyRule { Pattern = "Zorro" }] };
+        var body = """{"messages":[{"role":"user","content":"Zorro wrote Zorro_2 and Zorrox and 7Zorro"}]}"""u8.ToArray();
+
+        using var request = await Engine.Requests.RedactAsync(body, ApiShape.OpenAIChatCompletions, policy, CancellationToken.None);
+
+        Assert.Contains("\"[CUSTOM_1] wrote [CUSTOM_1]_2 and Zorrox and 7Zorro\"", Encoding.UTF8.GetString(request.Body.Span), StringComparison.Ordinal);
     }
 }
