@@ -1,1 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using StealthRelay.Gateway;
+
+var app = GatewayApp.Build(args);
+await app.RunAsync();

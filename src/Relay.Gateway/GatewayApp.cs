@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using StealthRelay.Gateway.Analysis;
+using StealthRelay.Gateway.Configuration;
+using StealthRelay.Gateway.Logging;
+using StealthRelay.Gateway.Privacy;
+using StealthRelay.Gateway.Proxy;
+using StealthRelay.Gateway.Routing;
+using StealthRelay.Redaction;
+using StealthRelay.Redaction.Ner;
+using StealthRelay.Redaction.Policy;
+using StealthRelay.Redaction.Recognizers;
+
+namespace StealthRelay.Gateway;
+
+/// <summary>Builds the gateway application; used by <c>Program</c> and by the integration tests (port 0).</summary>
+public static class GatewayApp
+{
+    /// <summary>The switch that routes both API families to the built-in echo provider (demo, no key, no network).</summary>
+    public const string DemoSwitch = "--demo";
+
+    /// <summary>Defaults below every other configuration source (appsettings, env vars, command line override them).</summary>
+    internal static readonly IReadOnlyDictionary<string, string?> Defaults = new Dictionary<string, string?>
+    {
+        ["Relay:Upstreams:openai:Protocol"] = "OpenAI",
+        ["Relay:Upstreams:openai:BaseUrl"] = "https://api.openai.com",
+        ["Relay:Upstreams:anthropic:Protocol"] = "Anthropic",
+        ["Relay:Upstreams:anthropic:BaseUrl"] = "https://api.anthropic.com",
+    };
+
+    internal static readonly IReadOnlyDictionary<string, string?> DemoOverrides = new Dictionary<string, string?>
+    {
+        ["Relay:Upstreams:openai:Protocol"] = "Echo",
+        ["Relay:Upstreams:anthropic:Protocol"] = "Echo",
+        ["Relay:Routing:OpenAI"] = "openai",
+        ["Relay:Routing:Anthropic"] = "anthropic",
+    };
+
+    /// <summary>
+    /// Creates the gateway. <paramref name="configure"/> runs after the gateway's own registrations, so callers (tests)
+    /// can add configuration sources or replace services.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var demo = args.Contains(DemoSwitch, StringComparer.OrdinalIgnoreCase);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args.Where(a => !string.Equals(a, DemoSwitch, StringComparison.OrdinalIgnoreCase))],
+        });
+
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = Defaults });
+        if (demo)
+        {
+            builder.Configuration.AddInMemoryCollection(DemoOverrides);
+        }
+
+        AddGateway(builder.Services, builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseRelayResponseHeaders();
+        app.Run(app.Services.GetRequiredService<RelayDispatcher>().InvokeAsync);
+        return app;
+    }
+
+    /// <summary>Exports StealthRelay meters and ASP.NET Core traces over OTLP, only when an endpoint is configured.</summary>
+    private static void AddTelemetryExport(IServiceCollection services, IConfiguration telemetry)
+    {
+        var endpoint = telemetry[nameof(TelemetryOptions.OtlpEndpoint)];
+        if (string.IsNullOrEmpty(endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+        {
+            return; // invalid values are reported by RelayOptionsValidator at start-up
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("stealthrelay-gateway"))
+            .WithMetrics(metrics => metrics
+                .AddMeter(GatewayMetrics.MeterName, "StealthRelay.Redaction", "StealthRelay.LocalFallback")
+                .AddAspNetCoreInstrumentation())
+            .WithTracing(tracing => tracing
+                .AddSource("StealthRelay.Gateway", "StealthRelay.Redaction", "StealthRelay.LocalFallback")
+                .AddAspNetCoreInstrumentation())
+            .UseOtlpExporter(OtlpExportProtocol.Grpc, uri);
+    }
+
+    internal static void AddGateway(IServiceCollection services, IConfiguration configuration)
+    {
+        var relay = configuration.GetSection(RelayOptions.SectionName);
+        services.AddOptions<RelayOptions>().Bind(relay).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RelayOptions>, RelayOptionsValidator>();
+        services.AddHttpForwarder();
+        services.AddSingleton(TimeProvider.System);
+
+        var redaction = relay.GetSection("Redaction");
+        services.AddRelayRedaction(options =>
+        {
+            options.DetectionTimeout = redaction.GetValue(nameof(RedactionOptions.DetectionTimeout), options.DetectionTimeout);
+            options.Policy = redaction.GetSection(nameof(RedactionOptions.Policy)).Get<RedactionPolicy>() ?? new RedactionPolicy();
+        });
+        services.AddDefaultRecognizers();
+        services.Configure<RecognizerOptions>(relay.GetSection("Recognizers"));
+        services.AddNerModel(options => relay.GetSection("Ner").Bind(options));
+
+        services.AddSingleton<GatewayMetrics>();
+        AddTelemetryExport(services, relay.GetSection("Telemetry"));
+        services.AddSingleton<UpstreamRegistry>();
+        services.AddSingleton<UserIdPseudonymizer>();
+        services.AddSingleton<UserIdScrubber>();
+        services.AddSingleton<RelayProxyHandler>();
+        services.AddSingleton<AnalyzeHandler>();
+        services.AddSingleton<RelayDispatcher>();
+        services.AddHostedService<GatewayStartupReport>();
+    }
+}

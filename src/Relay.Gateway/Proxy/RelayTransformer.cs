@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using StealthRelay.Gateway.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace StealthRelay.Gateway.Proxy;
+
+/// <summary>
+/// Per-request YARP transformer. Derives from <see cref="HttpTransformer"/> directly (not the route TransformBuilder),
+/// so no X-Forwarded-* headers are ever added; scrubs metadata, sets credentials, asks for identity encoding, and
+/// picks how the answer is restored.
+/// </summary>
+internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStream responseStream) : HttpTransformer
+{
+    public override async ValueTask TransformRequestAsync(
+        HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+    {
+        await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+        HeaderScrubber.Scrub(proxyRequest);
+        ApplyCredentials(proxyRequest, upstream);
+
+        // Answers must be readable to be restored: ask for identity encoding.
+        proxyRequest.Headers.AcceptEncoding.Clear();
+        proxyRequest.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+    }
+
+    public override async ValueTask<bool> TransformResponseAsync(
+        HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
+    {
+        var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
+        if (proxyResponse is null)
+        {
+            return proceed;
+        }
+
+        var headers = httpContext.Response.Headers;
+        foreach (var name in headers.Keys.Where(k => k.StartsWith("X-Relay-", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            headers.Remove(name);
+        }
+
+        var encoding = proxyResponse.Content.Headers.ContentEncoding.LastOrDefault();
+        if (string.Equals(encoding, "identity", StringComparison.OrdinalIgnoreCase))
+        {
+            encoding = null;
+        }
+
+        var mode = responseStream.Configure((int)proxyResponse.StatusCode, proxyResponse.Content.Headers.ContentType?.MediaType, encoding);
+        if (mode != ResponseMode.PassThrough)
+        {
+            // Restoring changes the length; a compressed answer (although identity was asked for) is decoded first.
+            headers.ContentLength = null;
+            headers.Remove("Content-Encoding");
+        }
+
+        return proceed;
+    }
+
+    internal static void ApplyCredentials(HttpRequestMessage request, Upstream upstream)
+    {
+        if (upstream.ApiKey is not { } key || upstream.Protocol == UpstreamProtocol.Echo)
+        {
+            return; // pass the client's own credentials through
+        }
+
+        request.Headers.Remove("Authorization");
+        request.Headers.Remove("x-api-key");
+        if (upstream.Protocol == UpstreamProtocol.Anthropic)
+        {
+            request.Headers.TryAddWithoutValidation("x-api-key", key);
+        }
+        else
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+    }
+}

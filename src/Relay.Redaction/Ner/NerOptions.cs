@@ -1,0 +1,70 @@
+namespace StealthRelay.Redaction.Ner;
+
+/// <summary>
+/// Configuration of the NER model runtime, bound from <c>Relay:Ner</c>.
+/// </summary>
+public sealed class NerOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Relay:Ner";
+
+    /// <summary>The shipped model folder, relative to the binaries (then to the repository root).</summary>
+    public const string DefaultModelFolder = "models/stealthrelay-ner";
+
+    /// <summary>Whether the NER model is loaded at all. Default <c>true</c>.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Folder in the Hugging Face token-classification export layout (<c>model.onnx</c>, <c>config.json</c>, and
+    /// <c>vocab.txt</c> or <c>tokenizer.json</c>). Default <c>null</c>: the shipped <see cref="DefaultModelFolder"/>.
+    /// </summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Execution provider. Default <see cref="NerDevice.Cpu"/>.</summary>
+    public NerDevice Device { get; set; } = NerDevice.Cpu;
+
+    /// <summary>GPU ordinal used when <see cref="Device"/> is <see cref="NerDevice.Cuda"/>. Default 0.</summary>
+    public int DeviceId { get; set; }
+
+    /// <summary>Threads ONNX Runtime uses inside one operator. Default 1 (requests run in parallel instead).</summary>
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Most windows (sequences) sent to the model in one inference call. Default 16.</summary>
+    public int MaxBatchSize { get; set; } = 16;
+
+    /// <summary>
+    /// Tokens shared by two consecutive windows when a text is longer than the model's maximum length (the Hugging
+    /// Face <c>stride</c> meaning). Capped at half a window. Default 64.
+    /// </summary>
+    public int WindowStride { get; set; } = 64;
+
+    /// <summary>
+    /// Maps a model label (without its <c>B-</c>/<c>I-</c>/<c>E-</c>/<c>S-</c> prefix, case-insensitive) to an entity
+    /// type from <see cref="EntityTypes"/>. An empty value ignores the label; a label missing here is ignored too.
+    /// Entries configured by the user are added to (or replace) the defaults.
+    /// </summary>
+    public IDictionary<string, string> LabelMap { get; set; } = CreateDefaultLabelMap();
+
+    /// <summary>The default label map: CoNLL (PER/LOC/ORG/MISC), WNUT17 and common address labels.</summary>
+    public static Dictionary<string, string> CreateDefaultLabelMap() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["PER"] = EntityTypes.Person,
+        ["PERSON"] = EntityTypes.Person,
+        ["LOC"] = EntityTypes.Location,
+        ["LOCATION"] = EntityTypes.Location,
+        ["GPE"] = EntityTypes.Location,
+        ["CITY"] = EntityTypes.Location,
+        ["COUNTRY"] = EntityTypes.Location,
+        ["ORG"] = EntityTypes.Organization,
+        ["ORGANIZATION"] = EntityTypes.Organization,
+        ["ORGANISATION"] = EntityTypes.Organization,
+        ["CORPORATION"] = EntityTypes.Organization,
+        ["GROUP"] = EntityTypes.Organization,
+        ["COMPANY"] = EntityTypes.Organization,
+        ["ADDR"] = EntityTypes.Address,
+        ["ADDRESS"] = EntityTypes.Address,
+        ["STREET"] = EntityTypes.Address,
+        ["STREET_ADDRESS"] = EntityTypes.Address,
+        ["MISC"] = string.Empty,
+    };
+}

@@ -1,0 +1,250 @@
+using System.Buffers;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.ML.OnnxRuntime;
+
+namespace StealthRelay.Redaction.Ner;
+
+/// <summary>
+/// <see cref="INerModel"/> on ONNX Runtime for a Hugging Face token-classification export (BERT-family WordPiece).
+/// Texts are split into words with offsets, words into WordPiece tokens; texts longer than the model are cut into
+/// overlapping windows; all windows of one call run in as few batches as possible. A word takes the label of its first
+/// sub-token; labels are decoded to spans with BIO repair. Thread-safe: one shared session, no mutable shared state.
+/// </summary>
+public sealed class OnnxNerModel : INerModel, IDisposable
+{
+    private readonly NerSession _session;
+    private readonly NerTokenizer _tokenizer;
+    private readonly NerLabel[] _labels;
+    private readonly int _labelCount;
+    private readonly int _maxBatchSize;
+    private readonly int _windowStride;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly ILogger _logger;
+    private volatile bool _disposed;
+
+    /// <summary>Loads the model <paramref name="options"/> point at; throws <see cref="NerModelException"/> with what to fix.</summary>
+    public OnnxNerModel(NerOptions options, ILogger<OnnxNerModel>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.WindowStride);
+        _logger = logger ?? NullLogger<OnnxNerModel>.Instance;
+        var stopwatch = Stopwatch.StartNew();
+
+        ModelFolder = NerModelFolder.Resolve(options.ModelPath) ?? throw new NerModelException(
+            $"NER model folder '{options.ModelPath ?? NerOptions.DefaultModelFolder}' was not found (looked next to the binaries, "
+            + "then under the current directory and its parents). Set Relay:Ner:ModelPath or Relay:Ner:Enabled=false.");
+        NerModelFolder.Validate(ModelFolder);
+
+        var config = NerModelConfig.Load(ModelFolder);
+        MaxSequenceLength = config.MaxSequenceLength;
+        _labelCount = config.Labels.Count;
+        _labels = new NerLabel[_labelCount];
+        for (var i = 0; i < _labelCount; i++)
+        {
+            _labels[i] = NerLabel.Parse(config.Labels[i], options.LabelMap, out var mapped);
+            if (!mapped)
+            {
+                NerLog.UnmappedLabel(_logger, config.Labels[i]);
+            }
+        }
+
+        try
+        {
+            _tokenizer = NerTokenizer.Load(ModelFolder);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or IOException
+            or UnauthorizedAccessException or KeyNotFoundException)
+        {
+            throw new NerModelException($"The tokenizer files in '{ModelFolder}' could not be read: {ex.Message}", ex);
+        }
+
+        _session = NerSession.Open(Path.Combine(ModelFolder, NerModelFolder.ModelFile), options, _labelCount);
+        _inputNames = new[] { _session.InputIdsName, _session.AttentionMaskName, _session.TokenTypeIdsName }
+            .OfType<string>().ToArray();
+        _outputNames = [_session.LogitsName];
+        _maxBatchSize = options.MaxBatchSize;
+        _windowStride = options.WindowStride;
+
+        var entityLabels = _labels.Count(l => l.EntityType is not null);
+        NerLog.ModelLoaded(_logger, ModelFolder, _labelCount, entityLabels, MaxSequenceLength, options.Device,
+            stopwatch.ElapsedMilliseconds);
+    }
+
+    /// <summary>The resolved model folder.</summary>
+    public string ModelFolder { get; }
+
+    /// <summary>Most tokens per sequence, special tokens included.</summary>
+    public int MaxSequenceLength { get; }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<IReadOnlyList<EntitySpan>> Predict(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        return PredictCore(texts, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _session.Dispose();
+        }
+    }
+
+    private List<IReadOnlyList<EntitySpan>> PredictCore(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var encodings = new TextEncoding[texts.Count];
+        var windows = new List<TokenWindow>();
+        var windowLength = MaxSequenceLength - 2;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
+            encodings[i] = TextEncoding.Encode(texts[i], _tokenizer);
+            TokenWindow.Plan(i, encodings[i].TokenIds.Count, windowLength, _windowStride, windows);
+        }
+
+        // Longest first, so each batch pads to lengths close to its own.
+        windows.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+        var batches = 0;
+        for (var start = 0; start < windows.Count; start += _maxBatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(_maxBatchSize, windows.Count - start);
+            RunBatch(windows.GetRange(start, count), encodings, cancellationToken);
+            batches++;
+        }
+
+        NerLog.Predicted(_logger, texts.Count, windows.Count, batches);
+        var results = new List<IReadOnlyList<EntitySpan>>(texts.Count);
+        foreach (var encoding in encodings)
+        {
+            results.Add(Decode(encoding));
+        }
+
+        return results;
+    }
+
+    private void RunBatch(List<TokenWindow> batch, TextEncoding[] encodings, CancellationToken cancellationToken)
+    {
+        var rows = batch.Count;
+        var sequence = batch.Max(w => w.Length) + 2;
+        var size = rows * sequence;
+        var ids = ArrayPool<long>.Shared.Rent(size);
+        var mask = ArrayPool<long>.Shared.Rent(size);
+        var types = ArrayPool<long>.Shared.Rent(size);
+        try
+        {
+            Fill(batch, encodings, sequence, ids, mask, types);
+            long[] shape = [rows, sequence];
+            var memoryInfo = OrtMemoryInfo.DefaultInstance;
+            using var idsValue = OrtValue.CreateTensorValueFromMemory(memoryInfo, ids.AsMemory(0, size), shape);
+            using var maskValue = OrtValue.CreateTensorValueFromMemory(memoryInfo, mask.AsMemory(0, size), shape);
+            using var typesValue = OrtValue.CreateTensorValueFromMemory(memoryInfo, types.AsMemory(0, size), shape);
+            var values = new List<OrtValue>(3) { idsValue };
+            if (_session.AttentionMaskName is not null)
+            {
+                values.Add(maskValue);
+            }
+
+            if (_session.TokenTypeIdsName is not null)
+            {
+                values.Add(typesValue);
+            }
+
+            using var runOptions = new RunOptions();
+            using var registration = cancellationToken.Register(static state => ((RunOptions)state!).Terminate = true, runOptions);
+            try
+            {
+                using var outputs = _session.Session.Run(runOptions, _inputNames, values, _outputNames);
+                Collect(batch, encodings, sequence, outputs[0]);
+            }
+            catch (OnnxRuntimeException ex)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new RedactionException(RedactionFailure.DetectionFailed, "The NER model failed to run.", ex);
+            }
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(ids);
+            ArrayPool<long>.Shared.Return(mask);
+            ArrayPool<long>.Shared.Return(types);
+        }
+    }
+
+    private void Fill(List<TokenWindow> batch, TextEncoding[] encodings, int sequence, long[] ids, long[] mask, long[] types)
+    {
+        for (var row = 0; row < batch.Count; row++)
+        {
+            var window = batch[row];
+            var tokens = encodings[window.TextIndex].TokenIds;
+            var offset = row * sequence;
+            ids[offset] = _tokenizer.ClsId;
+            for (var p = 0; p < window.Length; p++)
+            {
+                ids[offset + 1 + p] = tokens[window.Start + p];
+            }
+
+            ids[offset + window.Length + 1] = _tokenizer.SepId;
+            var used = window.Length + 2;
+            ids.AsSpan(offset + used, sequence - used).Fill(_tokenizer.PadId);
+            mask.AsSpan(offset, used).Fill(1);
+            mask.AsSpan(offset + used, sequence - used).Clear();
+            types.AsSpan(offset, sequence).Clear();
+        }
+    }
+
+    private void Collect(List<TokenWindow> batch, TextEncoding[] encodings, int sequence, OrtValue output)
+    {
+        var shape = output.GetTensorTypeAndShape().Shape;
+        if (shape.Length != 3 || shape[0] != batch.Count || shape[1] != sequence || shape[2] != _labelCount)
+        {
+            throw new RedactionException(RedactionFailure.DetectionFailed,
+                $"The NER model returned logits of shape [{string.Join(", ", shape)}]; expected [{batch.Count}, {sequence}, {_labelCount}].");
+        }
+
+        var logits = output.GetTensorDataAsSpan<float>();
+        for (var row = 0; row < batch.Count; row++)
+        {
+            var window = batch[row];
+            var encoding = encodings[window.TextIndex];
+            for (var p = 0; p < window.Length; p++)
+            {
+                var token = window.Start + p;
+                var at = ((row * sequence) + 1 + p) * _labelCount;
+                encoding.Offer(token, window.Centrality(token), logits.Slice(at, _labelCount));
+            }
+        }
+    }
+
+    private List<EntitySpan> Decode(TextEncoding encoding)
+    {
+        var count = encoding.Words.Count;
+        var labels = new NerLabel[count];
+        var probabilities = new float[count];
+        var hasLabel = new bool[count];
+        for (var w = 0; w < count; w++)
+        {
+            var token = encoding.WordFirstToken[w];
+            if (token < 0)
+            {
+                continue;
+            }
+
+            hasLabel[w] = true;
+            labels[w] = _labels[encoding.TokenLabel[token]];
+            probabilities[w] = encoding.TokenProbability[token];
+        }
+
+        return EntityDecoder.Decode(
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(encoding.Words), labels, probabilities, hasLabel);
+    }
+}

@@ -1,0 +1,79 @@
+namespace StealthRelay.Redaction.Ner;
+
+/// <summary>
+/// One text during one <see cref="OnnxNerModel.Predict"/> call: its words, their WordPiece tokens, and for every
+/// token the label predicted by the window in which that token is most central.
+/// </summary>
+internal sealed class TextEncoding
+{
+    private TextEncoding(List<WordSpan> words, int[] wordFirstToken, List<int> tokenIds)
+    {
+        Words = words;
+        WordFirstToken = wordFirstToken;
+        TokenIds = tokenIds;
+        TokenLabel = new int[tokenIds.Count];
+        TokenProbability = new float[tokenIds.Count];
+        TokenCentrality = new int[tokenIds.Count];
+        Array.Fill(TokenCentrality, -1);
+    }
+
+    public List<WordSpan> Words { get; }
+
+    /// <summary>Index of each word's first token; -1 for a word that produced none.</summary>
+    public int[] WordFirstToken { get; }
+
+    public List<int> TokenIds { get; }
+
+    public int[] TokenLabel { get; }
+
+    public float[] TokenProbability { get; }
+
+    /// <summary>Centrality of the window the token's current prediction came from; -1 while none has.</summary>
+    public int[] TokenCentrality { get; }
+
+    public static TextEncoding Encode(string text, NerTokenizer tokenizer)
+    {
+        var words = new List<WordSpan>();
+        BertPreTokenizer.Split(text, words);
+        var firstToken = new int[words.Count];
+        var ids = new List<int>(words.Count + (words.Count / 2));
+        for (var i = 0; i < words.Count; i++)
+        {
+            var before = ids.Count;
+            tokenizer.EncodeWord(text.AsSpan(words[i].Start, words[i].End - words[i].Start), ids);
+            firstToken[i] = ids.Count > before ? before : -1;
+        }
+
+        return new TextEncoding(words, firstToken, ids);
+    }
+
+    /// <summary>Keeps the prediction for <paramref name="token"/> if it comes from a more central window.</summary>
+    public void Offer(int token, int centrality, ReadOnlySpan<float> logits)
+    {
+        if (centrality <= TokenCentrality[token])
+        {
+            return;
+        }
+
+        var best = 0;
+        var max = logits[0];
+        for (var i = 1; i < logits.Length; i++)
+        {
+            if (logits[i] > max)
+            {
+                max = logits[i];
+                best = i;
+            }
+        }
+
+        double sum = 0;
+        foreach (var logit in logits)
+        {
+            sum += Math.Exp(logit - max);
+        }
+
+        TokenCentrality[token] = centrality;
+        TokenLabel[token] = best;
+        TokenProbability[token] = (float)(1.0 / sum);
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using StealthRelay.Cli.Commands;
+using StealthRelay.Redaction.Tests.Ner.TestModels;
+
+namespace StealthRelay.Cli.Tests.Evaluation;
+
+/// <summary>
+/// Runs <c>relay eval</c> with a real generated ONNX model whose predictions are known token by token
+/// (john=B-PER, smith=I-PER, mary=I-PER, berlin/zurich=B-LOC, paris=I-LOC, acme=B-ORG, corp=I-ORG, widget=B-MISC).
+/// </summary>
+public sealed class EvalCommandTests : IDisposable
+{
+    private const string Bio = """
+        en:John	B-PER
+        en:Smith	I-PER
+        en:lives	O
+        en:in	O
+        en:Berlin	B-LOC
+        en:.	O
+
+        en:Mary	B-PER
+        en:met	O
+        en:Acme	B-ORG
+        en:Corp	O
+        en:.	O
+
+        en:the	O
+        en:widget	B-MISC
+        en:in	O
+        en:Paris	B-LOC
+
+        en:John	B-PER
+        en:met	O
+        en:Zurich	B-ORG
+
+        """;
+
+    private readonly TinyNerModel _model = TinyNerModel.Create(TinyModelLayout.VocabTxt);
+    private readonly string _folder = Directory.CreateTempSubdirectory("relay-eval-").FullName;
+
+    public void Dispose()
+    {
+        _model.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task RunAsync_BioFile_ReportsExactPerTypeAndMicroScores()
+    {
+        var bio = Write("test.bio", Bio);
+
+        var (code, stdout, _) = await Run("--model", _model.Folder, "--bio", bio, "--format", "json");
+
+        Assert.Equal(0, code);
+        var overall = JsonDocument.Parse(stdout).RootElement.GetProperty("overall");
+        Assert.Equal(4, overall.GetProperty("sentences").GetInt32());
+        var types = overall.GetProperty("types");
+        AssertScore(types.GetProperty("PERSON"), tp: 3, fp: 0, fn: 0, 1, 1, 1);
+        AssertScore(types.GetProperty("LOCATION"), tp: 2, fp: 1, fn: 0, 2.0 / 3, 1, 0.8);
+        AssertScore(types.GetProperty("ORGANIZATION"), tp: 0, fp: 1, fn: 2, 0, 0, 0);
+        AssertScore(overall.GetProperty("micro"), tp: 5, fp: 2, fn: 2, 5.0 / 7, 5.0 / 7, 5.0 / 7);
+    }
+
+    [Fact]
+    public async Task RunAsync_BioAndJsonlWithMaxSentences_ScoresEachSourceAndAll()
+    {
+        var bio = Write("test.bio", Bio);
+        var jsonl = Write("test.jsonl",
+            "{\"text\":\"John lives in New York\",\"spans\":[{\"type\":\"PERSON\",\"start\":0,\"end\":4},{\"type\":\"LOCATION\",\"start\":14,\"end\":22}]}\n"
+            + "{\"text\":\"Acme Corp and Berlin\",\"spans\":[{\"type\":\"ORGANIZATION\",\"start\":0,\"end\":9}]}\n");
+
+        var (code, stdout, _) = await Run(
+            "eval", "--model", _model.Folder, "--bio", bio, "--jsonl", jsonl, "--max-sentences", "2", "--format", "json",
+            "--batch-size", "1");
+
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        var sources = root.GetProperty("sources");
+        Assert.Equal(2, sources.GetArrayLength());
+        // BIO, first two sentences: PER 2/0/0, LOC 1/0/0, ORG 0/1/1.
+        AssertScore(sources[0].GetProperty("micro"), tp: 3, fp: 1, fn: 1, 0.75, 0.75, 0.75);
+        // JSONL: PER, LOC "New York", ORG tp; "Berlin" is an extra LOCATION.
+        AssertScore(sources[1].GetProperty("micro"), tp: 3, fp: 1, fn: 0, 0.75, 1, 6.0 / 7);
+        AssertScore(root.GetProperty("overall").GetProperty("micro"), tp: 6, fp: 2, fn: 1, 0.75, 6.0 / 7, 0.8);
+    }
+
+    [Fact]
+    public async Task RunAsync_TextFormat_PrintsTable()
+    {
+        var bio = Write("test.bio", Bio);
+
+        var (code, stdout, _) = await Run("--model", _model.Folder, "--bio", bio);
+
+        Assert.Equal(0, code);
+        Assert.Contains("LOCATION             2       3       2       1       0    0.6667  1.0000  0.8000", stdout, StringComparison.Ordinal);
+        Assert.Contains("micro avg            7       7       5       2       2    0.7143  0.7143  0.7143", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--model", "x" }, "at least one")]
+    [InlineData(new[] { "--bio", "a", "--format", "xml" }, "--format")]
+    [InlineData(new[] { "--bio", "a", "--max-sentences", "0" }, "positive")]
+    [InlineData(new[] { "--bio" }, "needs a value")]
+    [InlineData(new[] { "--wat", "1" }, "unknown option")]
+    public async Task RunAsync_BadArguments_ExitTwoWithUsage(string[] args, string message)
+    {
+        var (code, _, stderr) = await Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Contains("usage: relay eval", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_IncompleteModelFolder_ExitOneWithReason()
+    {
+        var bio = Write("test.bio", Bio);
+        File.Delete(Path.Combine(_model.Folder, "vocab.txt"));
+
+        var (code, _, stderr) = await Run("--model", _model.Folder, "--bio", bio);
+
+        Assert.Equal(1, code);
+        Assert.Contains("vocab.txt or tokenizer.json", stderr, StringComparison.Ordinal);
+    }
+
+    private static void AssertScore(JsonElement score, int tp, int fp, int fn, double precision, double recall, double f1)
+    {
+        Assert.Equal((tp, fp, fn), (score.GetProperty("tp").GetInt32(), score.GetProperty("fp").GetInt32(), score.GetProperty("fn").GetInt32()));
+        Assert.Equal(precision, score.GetProperty("precision").GetDouble(), 5);
+        Assert.Equal(recall, score.GetProperty("recall").GetDouble(), 5);
+        Assert.Equal(f1, score.GetProperty("f1").GetDouble(), 5);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await EvalCommand.RunAsync(args, stdout, stderr, CancellationToken.None);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}

@@ -1,0 +1,49 @@
+using StealthRelay.Cli.Evaluation;
+
+namespace StealthRelay.Cli.Tests.Evaluation;
+
+public sealed class SpanScorerTests
+{
+    [Fact]
+    public void Add_MixedHitsAndMisses_CountsExactMatchesPerType()
+    {
+        var scorer = new SpanScorer(["PERSON", "LOCATION"]);
+
+        scorer.Add(
+            [new("PERSON", 0, 4), new("LOCATION", 10, 16), new("PERSON", 20, 25)],
+            [new("PERSON", 0, 4), new("LOCATION", 10, 15), new("PERSON", 20, 25), new("ADDRESS", 30, 40)]);
+        scorer.Add([new("LOCATION", 0, 3)], [new("PERSON", 0, 3)]);
+
+        var person = scorer.ByType["PERSON"];
+        Assert.Equal((2, 1, 0), (person.TruePositives, person.FalsePositives, person.FalseNegatives));
+        var location = scorer.ByType["LOCATION"];
+        Assert.Equal((0, 1, 2), (location.TruePositives, location.FalsePositives, location.FalseNegatives));
+        Assert.False(scorer.ByType.ContainsKey("ADDRESS"));
+        Assert.Equal(2.0 / 3, person.Precision, 10);
+        Assert.Equal(1.0, person.Recall, 10);
+        Assert.Equal(0.8, person.F1, 10);
+        Assert.Equal(0.0, location.F1, 10);
+        var micro = scorer.Micro;
+        Assert.Equal((2, 2, 2), (micro.TruePositives, micro.FalsePositives, micro.FalseNegatives));
+        Assert.Equal(0.5, micro.F1, 10);
+        Assert.Equal(2, scorer.Sentences);
+    }
+
+    [Fact]
+    public void Add_SameSpanPredictedTwice_SecondIsFalsePositive()
+    {
+        var scorer = new SpanScorer(["PERSON"]);
+
+        scorer.Add([new("PERSON", 0, 4)], [new("PERSON", 0, 4), new("PERSON", 0, 4)]);
+
+        Assert.Equal((1, 1, 0), (scorer.Micro.TruePositives, scorer.Micro.FalsePositives, scorer.Micro.FalseNegatives));
+    }
+
+    [Fact]
+    public void Scores_NothingPredictedOrNoGold_AreZeroNotNaN()
+    {
+        var score = new TypeScore();
+
+        Assert.Equal((0.0, 0.0, 0.0), (score.Precision, score.Recall, score.F1));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StealthRelay.Gateway.Echo;
+
+namespace StealthRelay.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real Kestrel server on loopback that speaks OpenAI (chat, responses, embeddings, models) and Anthropic (messages,
+/// count_tokens). It records exactly the bytes it receives, echoes the user's text back (so placeholders come back),
+/// and writes every answer in tiny pieces, flushing after each (SSE events and UTF-8 sequences split across chunks).
+/// Model <c>provider-error</c> answers 400 with the received text in the error message.
+/// </summary>
+internal sealed class FakeProvider : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeProvider(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>
+    /// When set, an event stream stops after its first half and waits for this gate before sending the rest: a client
+    /// that sees the first half meanwhile proves the gateway does not buffer the stream.
+    /// </summary>
+    public TaskCompletionSource? StreamGate { get; set; }
+
+    /// <summary>Bytes per write (each followed by a flush).</summary>
+    public int ChunkSize { get; set; } = 3;
+
+    public static async Task<FakeProvider> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeProvider? provider = null;
+        app.Run(context => provider!.HandleAsync(context));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        provider = new FakeProvider(app, new Uri(address));
+        return provider;
+    }
+
+    public RecordedRequest Single() => Assert.Single(Requests);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var path = context.Request.Path.Value ?? "/";
+        Requests.Enqueue(new RecordedRequest(context.Request.Method, path, context.Request.QueryString.Value ?? "", headers, body));
+
+        // BaseUrl may carry a prefix (e.g. /openai): the protocol path starts at /v1/.
+        var v1 = path.IndexOf("/v1/", StringComparison.Ordinal);
+        var protocolPath = v1 >= 0 ? path[v1..] : path;
+
+        EchoProtocol.Answer answer;
+        if (IsProviderErrorModel(body))
+        {
+            var text = EchoRequest.Parse(protocolPath, body).UserText;
+            var error = JsonSerializer.Serialize(new { error = new { message = "Provider rejected: " + text, type = "invalid_request_error", param = (string?)null, code = "bad" } });
+            answer = new EchoProtocol.Answer(400, "application/json", [error]);
+        }
+        else
+        {
+            answer = EchoProtocol.Build(context.Request.Method, protocolPath, body);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(answer.Pieces));
+        context.Response.StatusCode = answer.StatusCode;
+        context.Response.ContentType = answer.ContentType;
+        if (answer.ContentType == "application/json")
+        {
+            context.Response.ContentLength = bytes.Length;
+        }
+        else
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+        }
+
+        var gateAt = StreamGate is not null && answer.ContentType == "text/event-stream" ? bytes.Length / 2 : -1;
+        for (var offset = 0; offset < bytes.Length; offset += ChunkSize)
+        {
+            if (gateAt >= 0 && offset >= gateAt)
+            {
+                await StreamGate!.Task.WaitAsync(context.RequestAborted);
+                gateAt = -1;
+            }
+
+            var count = Math.Min(ChunkSize, bytes.Length - offset);
+            await context.Response.Body.WriteAsync(bytes.AsMemory(offset, count), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+    }
+
+    private static bool IsProviderErrorModel(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String
+                && model.GetString() == "provider-error";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace StealthRelay.Redaction.Tests.Ner;
+
+/// <summary>A logger that keeps every entry (event id, level, structured state) for assertions.</summary>
+internal sealed class ListLogger<T> : ILogger<T>
+{
+    public List<(EventId Id, LogLevel Level, IReadOnlyList<KeyValuePair<string, object?>> State, string Message)> Entries { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (Entries)
+        {
+            Entries.Add((eventId, logLevel, state as IReadOnlyList<KeyValuePair<string, object?>> ?? [], formatter(state, exception)));
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using StealthRelay.Redaction.Ner;
+
+namespace StealthRelay.Redaction.Tests.Ner;
+
+/// <summary>The model the product ships (trained by training/ner), loaded through the default path.</summary>
+public sealed class ShippedModelTests
+{
+    [ShippedModelFact]
+    public void Predict_ShippedModel_FindsObviousPersonAndCity()
+    {
+        using var model = new OnnxNerModel(new NerOptions());
+        const string Text = "Please forward this to Maria Garcia in Madrid.";
+
+        var spans = model.Predict([Text], CancellationToken.None)[0];
+
+        Assert.Contains(spans, s => s.Type == EntityTypes.Person && Text[s.Start..s.End] == "Maria Garcia");
+        Assert.Contains(spans, s => s.Type == EntityTypes.Location && Text[s.Start..s.End] == "Madrid");
+        Assert.All(spans, s => Assert.InRange(s.Score, 0.0, 1.0));
+    }
+
+    [ShippedModelFact]
+    public void Predict_ShippedModel_TextLongerThanOneWindow_FindsEntityAtTheEnd()
+    {
+        using var model = new OnnxNerModel(new NerOptions());
+        var filler = string.Concat(Enumerable.Repeat("The weather report said it would rain again today. ", 120));
+        var text = filler + "Please forward this to Maria Garcia in Madrid.";
+
+        var spans = model.Predict([text], CancellationToken.None)[0];
+
+        Assert.Contains(spans, s => s.Type == EntityTypes.Person && text[s.Start..s.End] == "Maria Garcia");
+    }
+
+    [ShippedModelFact]
+    public void Predict_ShippedModel_BatchedEqualsOneByOne()
+    {
+        using var model = new OnnxNerModel(new NerOptions { MaxBatchSize = 4 });
+        string[] texts =
+        [
+            "Please forward this to Maria Garcia in Madrid.",
+            "Anna Schmidt from Siemens AG met John Smith in Paris at 221B Baker Street.",
+            "ok",
+            "Grüße aus Zürich, Ihr Jan de Vries (Amsterdam) 😀",
+            string.Concat(Enumerable.Repeat("Lorem ipsum dolor sit amet, Peter Müller wohnt in Berlin. ", 60)),
+        ];
+
+        var batched = model.Predict(texts, CancellationToken.None);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var single = model.Predict([texts[i]], CancellationToken.None)[0];
+            Assert.Equal(single.Select(s => (s.Type, s.Start, s.End)), batched[i].Select(s => (s.Type, s.Start, s.End)));
+            Assert.All(single.Zip(batched[i]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 4));
+        }
+    }
+}

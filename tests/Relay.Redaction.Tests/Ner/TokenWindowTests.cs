@@ -1,0 +1,47 @@
+using StealthRelay.Redaction.Ner;
+
+namespace StealthRelay.Redaction.Tests.Ner;
+
+public sealed class TokenWindowTests
+{
+    [Theory]
+    [InlineData(0, 10, 4, "")]
+    [InlineData(7, 10, 4, "0+7")]
+    [InlineData(10, 10, 4, "0+10")]
+    [InlineData(11, 10, 4, "0+10,1+10")]
+    [InlineData(25, 10, 4, "0+10,6+10,12+10,15+10")]
+    [InlineData(25, 10, 99, "0+10,5+10,10+10,15+10")] // overlap capped at half a window
+    [InlineData(25, 10, 0, "0+10,10+10,15+10")]
+    public void Plan_CoversEveryTokenWithOverlap(int tokens, int window, int overlap, string expected)
+    {
+        var windows = new List<TokenWindow>();
+
+        TokenWindow.Plan(3, tokens, window, overlap, windows);
+
+        Assert.Equal(expected, string.Join(',', windows.Select(w => $"{w.Start}+{w.Length}")));
+        Assert.All(windows, w => Assert.Equal(3, w.TextIndex));
+    }
+
+    [Fact]
+    public void Centrality_TokenInOverlap_PrefersWindowWhereItIsMoreCentral()
+    {
+        var first = new TokenWindow(0, 0, 10);
+        var second = new TokenWindow(0, 6, 10);
+
+        Assert.Equal((2, 1), (first.Centrality(7), second.Centrality(7)));
+        Assert.Equal((0, 3), (first.Centrality(9), second.Centrality(9)));
+    }
+
+    [Fact]
+    public void Offer_MoreCentralWindow_ReplacesPredictionAndLessCentralDoesNot()
+    {
+        var encoding = TextEncoding.Encode("x", TinyTokenizer.Tokenizer);
+
+        encoding.Offer(0, 1, [0f, 5f, 0f]);
+        encoding.Offer(0, 3, [0f, 0f, 5f]);
+        encoding.Offer(0, 2, [5f, 0f, 0f]);
+
+        Assert.Equal(2, encoding.TokenLabel[0]);
+        Assert.Equal(Math.Exp(5) / (Math.Exp(5) + 2), encoding.TokenProbability[0], 5);
+    }
+}
