@@ -9,10 +9,12 @@ if (args.Length == 0 || args[0] is not ("requests" or "streams"))
     return 2;
 }
 
-using var engine = new FuzzEngine();
+// Created on first use: instrumented code (Relay.Redaction) must not run before Fuzzer.OutOfProcess.Run has set up
+// the shared coverage map, or it writes through a null map (AccessViolationException in the fork server).
+FuzzEngine? engine = null;
 Action<byte[]> target = args[0] == "requests"
-    ? bytes => RequestInvariants.Check(engine, bytes)
-    : bytes => StreamInvariants.Check(engine, bytes);
+    ? bytes => RequestInvariants.Check(engine ??= new FuzzEngine(), bytes)
+    : bytes => StreamInvariants.Check(engine ??= new FuzzEngine(), bytes);
 
 if (args.Length > 1)
 {
@@ -23,6 +25,7 @@ if (args.Length > 1)
     }
 
     Console.WriteLine($"{files.Count} inputs replayed, no invariant violated.");
+    engine?.Dispose();
     return 0;
 }
 

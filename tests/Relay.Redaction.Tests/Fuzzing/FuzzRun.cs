@@ -9,7 +9,7 @@ namespace StealthRelay.Redaction.Tests.Fuzzing;
 /// </summary>
 internal static class FuzzRun
 {
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(10);
 
     public static IReadOnlyList<byte[]> Corpus(string folder) =>
         [.. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Fuzzing", "corpus", folder))
