@@ -21,7 +21,7 @@ internal static class StreamInvariants
     public const string FixedPii =
         "Mail ann.lee@corp.example or call +1 212 555 0143; card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00. ";
 
-    private const int MaxTextChars = 4096;
+    private const int MaxTextChars = 2048;
 
     private static readonly ApiShape[] Shapes = Enum.GetValues<ApiShape>();
 

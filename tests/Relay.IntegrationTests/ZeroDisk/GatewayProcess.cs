@@ -39,6 +39,27 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// True when strace is installed and may trace here (a container without ptrace rights makes it fail at once;
+    /// the test then falls back to inotify rather than failing for the wrong reason).
+    /// </summary>
+    public static bool StraceWorks()
+    {
+        if (!File.Exists(StracePath))
+        {
+            return false;
+        }
+
+        using var probe = Process.Start(new ProcessStartInfo(StracePath, ["-f", "-qq", "-o", "/dev/null", "/bin/true"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        probe.StandardError.ReadToEnd();
+        probe.WaitForExit();
+        return probe.ExitCode == 0;
+    }
+
     /// <summary>The gateway's build output (same configuration as this test assembly).</summary>
     public static string GatewayDll()
     {

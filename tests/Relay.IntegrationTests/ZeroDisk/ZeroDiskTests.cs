@@ -23,7 +23,7 @@ public sealed class ZeroDiskTests : IDisposable
         using var deadline = new CancellationTokenSource(Deadline);
         var token = deadline.Token;
         await using var provider = await FakeProvider.StartAsync();
-        var useStrace = File.Exists(GatewayProcess.StracePath) && Environment.GetEnvironmentVariable("RELAY_ZERODISK_MODE") != "inotify";
+        var useStrace = GatewayProcess.StraceWorks() && Environment.GetEnvironmentVariable("RELAY_ZERODISK_MODE") != "inotify";
         var tmp = _root.CreateSubdirectory("tmp").FullName;
         var home = _root.CreateSubdirectory("home").FullName;
         var traceLog = useStrace ? Path.Combine(_root.FullName, "trace.log") : null;
@@ -78,7 +78,7 @@ public sealed class ZeroDiskTests : IDisposable
     [Fact]
     public async Task Strace_ChildWritingAFile_IsFlagged()
     {
-        if (!File.Exists(GatewayProcess.StracePath))
+        if (!GatewayProcess.StraceWorks())
         {
             // The inotify fallback is proven by FileWatch_FileWrittenInWatchedFolder_IsReported instead.
             return;
