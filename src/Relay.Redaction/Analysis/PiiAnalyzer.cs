@@ -151,11 +151,15 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         var result = new IReadOnlyList<EntitySpan>[texts.Count];
         for (var t = 0; t < texts.Count; t++)
         {
-            var fused = SpanFusion.Fuse(texts[t], candidates[t], policy);
-            result[t] = fused;
+            result[t] = SpanFusion.Fuse(texts[t], candidates[t], policy);
+        }
+
+        ValuePropagation.Apply(texts, result, cancellationToken);
+        for (var t = 0; t < texts.Count; t++)
+        {
             if (_logger.IsEnabled(LogLevel.Trace))
             {
-                foreach (var s in fused)
+                foreach (var s in result[t])
                 {
                     AnalyzerLog.Entity(_logger, s.Type, t, s.Start, s.End, s.Score, s.Source);
                 }

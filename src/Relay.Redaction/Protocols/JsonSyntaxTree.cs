@@ -1,8 +1,14 @@
+using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace StealthRelay.Redaction.Protocols;
 
-/// <summary>Parses UTF-8 JSON into <see cref="JsonSyntaxNode"/>s with byte offsets (strict JSON, duplicate keys rejected).</summary>
+/// <summary>
+/// Parses UTF-8 JSON into <see cref="JsonSyntaxNode"/>s with byte offsets (strict JSON, duplicate keys rejected).
+/// Every string and property name is checked to decode (valid UTF-8, valid escapes: <see cref="Utf8JsonReader"/>
+/// does not check this while reading), so <see cref="JsonSyntaxNode.GetString"/> on a parsed node cannot throw.
+/// </summary>
 internal static class JsonSyntaxTree
 {
     private const int MaxDepth = 128;
@@ -49,6 +55,7 @@ internal static class JsonSyntaxTree
                     HashSet<string>? names = null;
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
+                        EnsureDecodable(ref reader);
                         var name = reader.GetString()!;
                         if (node.Properties.Count >= 8)
                         {
@@ -81,6 +88,7 @@ internal static class JsonSyntaxTree
                 }
 
             case JsonTokenType.String:
+                EnsureDecodable(ref reader);
                 return new JsonSyntaxNode(JsonKind.String, start) { End = start + reader.ValueSpan.Length + 2, HasEscapes = reader.ValueIsEscaped };
             case JsonTokenType.Number:
                 return new JsonSyntaxNode(JsonKind.Number, start) { End = start + reader.ValueSpan.Length };
@@ -92,6 +100,35 @@ internal static class JsonSyntaxTree
                 return new JsonSyntaxNode(JsonKind.Null, start) { End = start + 4 };
             default:
                 throw new JsonException("Unexpected token.");
+        }
+    }
+
+    /// <summary>Throws <see cref="JsonException"/> when the current string or name does not decode to UTF-16.</summary>
+    private static void EnsureDecodable(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            if (!Utf8.IsValid(reader.ValueSpan))
+            {
+                throw new JsonException("Invalid UTF-8 in a string.");
+            }
+
+            return;
+        }
+
+        // An escaped value never decodes to more UTF-16 code units than it has bytes.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, reader.ValueSpan.Length));
+        try
+        {
+            reader.CopyString(buffer);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException("Invalid UTF-8 or escape sequence in a string.");
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
     }
 }

@@ -1,0 +1,74 @@
+namespace StealthRelay.Redaction.Analysis;
+
+/// <summary>
+/// The last analysis step: every other whole occurrence of a kept value, in any text of the request, becomes a span
+/// of the same type. A recognizer can miss a value it found elsewhere because of what stands next to it (an e-mail
+/// glued to <c>_1]</c>, a phone number without its context word); the value itself must still never be forwarded.
+/// "Whole" means no letter or digit continues the value on either side, so a detected <c>Li</c> does not touch
+/// <c>Linux</c>. Occurrences that overlap a kept span are left to that span; longer values go first.
+/// </summary>
+internal static class ValuePropagation
+{
+    public static void Apply(IReadOnlyList<string> texts, IReadOnlyList<EntitySpan>[] spans, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, EntitySpan>(StringComparer.Ordinal);
+        for (var t = 0; t < texts.Count; t++)
+        {
+            foreach (var span in spans[t])
+            {
+                if (span.Length > 0)
+                {
+                    values.TryAdd(texts[t][span.Start..span.End], span);
+                }
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = values.OrderByDescending(static v => v.Key.Length).ThenBy(static v => v.Key, StringComparer.Ordinal).ToArray();
+        for (var t = 0; t < texts.Count; t++)
+        {
+            var text = texts[t];
+            List<EntitySpan>? all = null;
+            foreach (var (value, origin) in ordered)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
+                {
+                    var end = at + value.Length;
+                    if (IsWhole(text, at, end) && !Overlaps(all ?? (IEnumerable<EntitySpan>)spans[t], at, end))
+                    {
+                        all ??= [.. spans[t]];
+                        all.Add(origin with { Start = at, End = end });
+                    }
+                }
+            }
+
+            if (all is not null)
+            {
+                all.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+                spans[t] = all;
+            }
+        }
+    }
+
+    private static bool IsWhole(string text, int start, int end) =>
+        (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) && char.IsLetterOrDigit(text[start])))
+        && (end == text.Length || !(char.IsLetterOrDigit(text[end]) && char.IsLetterOrDigit(text[end - 1])));
+
+    private static bool Overlaps(IEnumerable<EntitySpan> kept, int start, int end)
+    {
+        foreach (var span in kept)
+        {
+            if (span.Start < end && start < span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
