@@ -29,7 +29,6 @@ internal sealed class LocalEndpointForwarder(IHttpForwarder forwarder) : IDispos
         request.Body = new MemoryStream(originalJson.ToArray(), writable: false);
         request.ContentLength = originalJson.Length;
         request.Headers.Remove("Transfer-Encoding");
-        request.Headers.ContentEncoding = default;
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var prefix = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
         return await forwarder.SendAsync(context, prefix, _invoker.Value, ForwarderRequestConfig.Empty, LocalEndpointTransformer.Instance, cancellationToken);
