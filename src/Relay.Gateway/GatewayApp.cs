@@ -6,6 +6,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using StealthRelay.Gateway.Analysis;
 using StealthRelay.Gateway.Configuration;
+using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Proxy;
@@ -62,6 +63,7 @@ public static class GatewayApp
 
         AddGateway(builder.Services, builder.Configuration);
         configure?.Invoke(builder);
+        builder.Services.AddLocalModel(builder.Configuration);
 
         var app = builder.Build();
         app.UseRelayResponseHeaders();
@@ -114,6 +116,7 @@ public static class GatewayApp
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<UserIdPseudonymizer>();
         services.AddSingleton<UserIdScrubber>();
+        services.AddLocalRoute();
         services.AddSingleton<RelayProxyHandler>();
         services.AddSingleton<AnalyzeHandler>();
         services.AddSingleton<RelayDispatcher>();

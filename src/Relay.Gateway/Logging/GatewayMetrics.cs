@@ -15,6 +15,7 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _entities;
+    private readonly Counter<long> _routeDecisions;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -23,6 +24,7 @@ internal sealed class GatewayMetrics
         _requests = meter.CreateCounter<long>("stealthrelay.gateway.requests", "{request}", "Requests answered, by upstream, route and status.");
         _duration = meter.CreateHistogram<double>("stealthrelay.gateway.request.duration", "s", "Time from request start to the end of the answer.");
         _entities = meter.CreateCounter<long>("stealthrelay.gateway.entities", "{entity}", "Values replaced by placeholders before forwarding, by type.");
+        _routeDecisions = meter.CreateCounter<long>("stealthrelay.route.decisions", "{decision}", "Routing decisions, by route (local, upstream) and reason.");
     }
 
     public void RequestCompleted(string route, string path, int statusCode, TimeSpan elapsed)
@@ -48,4 +50,7 @@ internal sealed class GatewayMetrics
             }
         }
     }
+
+    public void RouteDecided(string route, string reason) =>
+        _routeDecisions.Add(1, new KeyValuePair<string, object?>("route", route), new KeyValuePair<string, object?>("reason", reason));
 }

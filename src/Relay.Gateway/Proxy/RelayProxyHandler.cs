@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Configuration;
 using StealthRelay.Gateway.Errors;
+using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Routing;
@@ -26,6 +27,8 @@ internal sealed class RelayProxyHandler(
     IOptions<RelayOptions> options,
     TimeProvider time,
     GatewayMetrics metrics,
+    LocalRouter router,
+    LocalRouteHandler local,
     ILogger<RelayProxyHandler> logger)
 {
     public async Task HandleAsync(HttpContext context, RelayRoute route, Upstream upstream)
@@ -39,6 +42,7 @@ internal sealed class RelayProxyHandler(
 
         if (route.Shape is not { } shape)
         {
+            router.Record(context, "upstream", RouteReason.Default);
             await ForwardAsync(context, route, upstream, restoration: null, started, cancellationToken);
             return;
         }
@@ -76,57 +80,70 @@ internal sealed class RelayProxyHandler(
             return;
         }
 
+        // The original body lives until the answer is done: a local route (marking, local-only entity, fallback) needs it.
+        using var original = body;
+        if (Security.JsonDepthGuard.IsTooDeep(body.Memory.Span, options.Value.Limits.MaxJsonDepth))
+        {
+            await RefuseAsync(context, route, ApiErrorKind.InvalidRequest,
+                $"The request JSON is nested deeper than the gateway limit of {options.Value.Limits.MaxJsonDepth} levels (Relay:Limits:MaxJsonDepth); nothing was forwarded.",
+                "JSON too deep", cancellationToken);
+            return;
+        }
+
+        if (router.BodyReason(body.Memory.Span) is { } markingReason)
+        {
+            await local.ServeAsync(context, route, body.Memory, markingReason);
+            return;
+        }
+
         RedactedRequest redacted;
         var redactionStarted = time.GetTimestamp();
-        using (body)
+        try
         {
-            if (Security.JsonDepthGuard.IsTooDeep(body.Memory.Span, options.Value.Limits.MaxJsonDepth))
+            redacted = await redactor.RedactAsync(body.Memory, shape, upstream.Policy, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            LogClientAborted(request.Method, route, upstream, started);
+            return;
+        }
+        catch (RedactionException ex)
+        {
+            var kind = ex.Failure switch
             {
-                await RefuseAsync(context, route, ApiErrorKind.InvalidRequest,
-                    $"The request JSON is nested deeper than the gateway limit of {options.Value.Limits.MaxJsonDepth} levels (Relay:Limits:MaxJsonDepth); nothing was forwarded.",
-                    "JSON too deep", cancellationToken);
-                return;
-            }
-
-            try
-            {
-                redacted = await redactor.RedactAsync(body.Memory, shape, upstream.Policy, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                LogClientAborted(request.Method, route, upstream, started);
-                return;
-            }
-            catch (RedactionException ex)
-            {
-                var kind = ex.Failure switch
-                {
-                    RedactionFailure.InvalidRequest => ApiErrorKind.InvalidRequest,
-                    RedactionFailure.Timeout => ApiErrorKind.Overloaded,
-                    _ => ApiErrorKind.Internal,
-                };
-                GatewayLog.RedactionRefused(logger, request.Method, route.Path, upstream.Name, ex.Failure, kind.StatusCode);
-                var message = ex.Failure == RedactionFailure.InvalidRequest
-                    ? ex.Message
-                    : ex.Message + " Retry later or contact the gateway operator.";
-                await ApiErrorWriter.WriteAsync(context, route.Family, kind, message, cancellationToken);
-                return;
-            }
+                RedactionFailure.InvalidRequest => ApiErrorKind.InvalidRequest,
+                RedactionFailure.Timeout => ApiErrorKind.Overloaded,
+                _ => ApiErrorKind.Internal,
+            };
+            GatewayLog.RedactionRefused(logger, request.Method, route.Path, upstream.Name, ex.Failure, kind.StatusCode);
+            var message = ex.Failure == RedactionFailure.InvalidRequest
+                ? ex.Message
+                : ex.Message + " Retry later or contact the gateway operator.";
+            await ApiErrorWriter.WriteAsync(context, route.Family, kind, message, cancellationToken);
+            return;
+        }
 #pragma warning disable CA1031 // Fail closed: any failure of redaction refuses the request with a safe message.
-            catch (Exception ex)
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                var exceptionType = ex.GetType().Name;
-                GatewayLog.RedactionCrashed(logger, request.Method, route.Path, upstream.Name, exceptionType);
-                await ApiErrorWriter.WriteAsync(context, route.Family, ApiErrorKind.Internal,
-                    "The gateway could not redact this request, so it was not forwarded. Retry later or contact the gateway operator.", cancellationToken);
-                return;
-            }
+        {
+            var exceptionType = ex.GetType().Name;
+            GatewayLog.RedactionCrashed(logger, request.Method, route.Path, upstream.Name, exceptionType);
+            await ApiErrorWriter.WriteAsync(context, route.Family, ApiErrorKind.Internal,
+                "The gateway could not redact this request, so it was not forwarded. Retry later or contact the gateway operator.", cancellationToken);
+            return;
         }
 
         var redactionMs = time.GetElapsedTime(redactionStarted).TotalMilliseconds;
         using (redacted)
         {
+            if (router.EntityReason(redacted.EntityCounts) is { } entityReason)
+            {
+                RelayResponseHeaders.SetEntities(context, FormatCounts(redacted.EntityCounts));
+                await local.ServeAsync(context, route, body.Memory, entityReason);
+                return;
+            }
+
+            router.Record(context, "upstream", RouteReason.Default);
             var outgoing = userIds.Apply(redacted.Body, route.Family);
             var array = MemoryMarshal.TryGetArray(outgoing, out var segment) && segment.Array is not null
                 ? segment
@@ -138,18 +155,18 @@ internal sealed class RelayProxyHandler(
             metrics.EntitiesRedacted(upstream.RouteTag, redacted.EntityCounts);
 
             var restoration = new ResponseRestoration(restorer, shape, redacted.Vault, upstream.Policy.PlaceholderFormat, route.RestoreSuccess);
-            await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs);
+            await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs, body.Memory);
         }
     }
 
     private async Task ForwardAsync(HttpContext context, RelayRoute route, Upstream upstream, ResponseRestoration? restoration,
-        long started, CancellationToken cancellationToken, RedactedRequest? redacted = null, double redactionMs = 0)
+        long started, CancellationToken cancellationToken, RedactedRequest? redacted = null, double redactionMs = 0, ReadOnlyMemory<byte>? originalJson = null)
     {
         var originalBody = context.Response.Body;
         // Answers are written as they come: no response buffering anywhere in the pipeline.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var responseStream = new RestoringResponseStream(context.Response, originalBody, restoration, options.Value.Limits.MaxResponseBodyBytes);
-        var transformer = new RelayTransformer(upstream, responseStream);
+        var transformer = new RelayTransformer(upstream, responseStream, local.ServerErrorDiverter(context, route, upstream, originalJson));
         var requestConfig = new ForwarderRequestConfig
         {
             ActivityTimeout = TimeSpan.FromSeconds(options.Value.Limits.UpstreamActivityTimeoutSeconds),
@@ -161,7 +178,7 @@ internal sealed class RelayProxyHandler(
         try
         {
             error = await forwarder.SendAsync(context, upstream.DestinationPrefix, upstream.Invoker, requestConfig, transformer, cancellationToken);
-            if (error == ForwarderError.None)
+            if (error == ForwarderError.None && transformer.DivertedStatus is null)
             {
                 try
                 {
@@ -186,6 +203,12 @@ internal sealed class RelayProxyHandler(
             or ForwarderError.ResponseBodyCanceled or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled)
         {
             LogClientAborted(method, route, upstream, started);
+            return;
+        }
+
+        if ((error != ForwarderError.None || transformer.DivertedStatus is not null)
+            && await local.TryFallBackAsync(context, route, originalJson, new UpstreamFailure(upstream.Name, error, transformer.DivertedStatus)))
+        {
             return;
         }
 

@@ -9,8 +9,11 @@ namespace StealthRelay.Gateway.Proxy;
 /// so no X-Forwarded-* headers are ever added; scrubs metadata, sets credentials, asks for identity encoding, and
 /// picks how the answer is restored.
 /// </summary>
-internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStream responseStream) : HttpTransformer
+internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStream responseStream, Func<int, bool>? divertStatus = null) : HttpTransformer
 {
+    /// <summary>The upstream status held back (not copied to the client) because <c>divertStatus</c> chose to answer locally.</summary>
+    public int? DivertedStatus { get; private set; }
+
     public override async ValueTask TransformRequestAsync(
         HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
     {
@@ -26,6 +29,12 @@ internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStrea
     public override async ValueTask<bool> TransformResponseAsync(
         HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
+        if (proxyResponse is not null && divertStatus is not null && divertStatus((int)proxyResponse.StatusCode))
+        {
+            DivertedStatus = (int)proxyResponse.StatusCode;
+            return false; // nothing of this answer reaches the client; the local route answers instead
+        }
+
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         if (proxyResponse is null)
         {

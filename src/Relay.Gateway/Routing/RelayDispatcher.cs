@@ -1,5 +1,6 @@
 using StealthRelay.Gateway.Analysis;
 using StealthRelay.Gateway.Errors;
+using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Proxy;
 using StealthRelay.Gateway.Security;
@@ -10,7 +11,15 @@ namespace StealthRelay.Gateway.Routing;
 /// The gateway's only endpoint: answers <c>/healthz</c> and <c>/relay/v1/analyze</c> itself, forwards the closed list
 /// in <see cref="RelayRouteTable"/>, and answers 404 (never forwarded) for every other path or method.
 /// </summary>
-internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler analyze, UpstreamRegistry upstreams, RelayAccess access, GatewayMetrics metrics, TimeProvider time)
+internal sealed class RelayDispatcher(
+    RelayProxyHandler proxy,
+    AnalyzeHandler analyze,
+    UpstreamRegistry upstreams,
+    RelayAccess access,
+    LocalRouter router,
+    LocalRouteHandler local,
+    GatewayMetrics metrics,
+    TimeProvider time)
 {
     public const string LocalRoute = "local";
 
@@ -52,6 +61,12 @@ internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler an
         if (route is not null && route.Shape is null && request.Headers.ContainsKey("anthropic-version"))
         {
             route = route with { Family = ApiFamily.Anthropic }; // GET /v1/models from an Anthropic SDK
+        }
+
+        if (route is not null && router.ForcedLocalReason(request) is { } localReason)
+        {
+            await local.ServeAsync(context, route, originalJson: null, localReason); // local-only mode or X-Relay-Route: local
+            return;
         }
 
         var upstream = route is null ? null : upstreams.For(route.Family);

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.Json;
+using StealthRelay.IntegrationTests.Infrastructure;
+
+namespace StealthRelay.IntegrationTests.LocalRoute;
+
+/// <summary>
+/// <c>Relay:Local:Endpoint</c>: local traffic goes to an OpenAI-compatible server in the building (here a second
+/// fake provider) with the original, unredacted body; the provider receives nothing.
+/// </summary>
+public sealed class LocalEndpointTests : IAsyncLifetime
+{
+    private FakeProvider _provider = null!;
+    private FakeProvider _localServer = null!;
+    private GatewayHost _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _provider = await FakeProvider.StartAsync();
+        _localServer = await FakeProvider.StartAsync();
+        _gateway = await LocalGateway.StartAsync(_provider, model: null, new Dictionary<string, string?>
+        {
+            ["Relay:Local:Endpoint"] = _localServer.BaseAddress.ToString(),
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _localServer.DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ChatCompletions_Marking_ForwardedUnredactedToLocalEndpointOnly()
+    {
+        var text = "SECRET//NOFORN Mail " + Pii.Email + " the plan.";
+        using var response = await Bodies.PostAsync(_gateway.Client, "/v1/chat/completions", Bodies.Chat(text));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("local", Bodies.Route(response));
+        var received = _localServer.Single();
+        Assert.Equal("/v1/chat/completions", received.Path);
+        Assert.True(received.Contains(Pii.Email));
+        Assert.Null(received.Header("Authorization"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(Pii.Email, json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_provider.Requests);
+    }
+
+    [Fact]
+    public async Task ChatCompletionsStreamed_HeaderLocal_StreamedFromLocalEndpoint()
+    {
+        using var response = await Bodies.PostAsync(_gateway.Client, "/v1/chat/completions", Bodies.Chat("Tell me a story.", stream: true), routeHeader: "local");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("local", Bodies.Route(response));
+        Assert.Contains("data: [DONE]", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Single(_localServer.Requests);
+        Assert.Empty(_provider.Requests);
+    }
+
+    [Fact]
+    public async Task Messages_Marking_Refused400BecauseEndpointSpeaksOnlyOpenAI()
+    {
+        using var response = await Bodies.PostAsync(_gateway.Client, "/v1/messages", Bodies.Messages("TOP SECRET Tell me a story."));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("local", Bodies.Route(response));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("error", json.RootElement.GetProperty("type").GetString());
+        Assert.Contains("speaks only the OpenAI API", json.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_localServer.Requests);
+        Assert.Empty(_provider.Requests);
+    }
+}
