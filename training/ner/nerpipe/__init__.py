@@ -1,0 +1,1 @@
+"""StealthRelay NER training pipeline (pure Python + PyTorch, no transformers/tokenizers packages)."""

@@ -1,0 +1,101 @@
+"""Turn words into piece ids (first-piece labelling) and model output back into character spans."""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from .tokenizer import WordPiece, basic_words
+
+IGNORE = -100
+
+
+def encode_words(words: list[str], labels: list[int] | None, wp: WordPiece, max_pieces: int):
+    """Yield chunks (ids, label_ids or None, first-piece positions) of at most max_pieces including [CLS]/[SEP]."""
+    budget = max_pieces - 2
+    ids: list[int] = []
+    lab: list[int] = []
+    firsts: list[int] = []
+    word_index: list[int] = []
+    chunks = []
+    for wi, w in enumerate(words):
+        pieces = wp.word_ids(w)[:budget]
+        if not pieces:
+            continue
+        if len(ids) + len(pieces) > budget:
+            chunks.append((ids, lab, firsts, word_index))
+            ids, lab, firsts, word_index = [], [], [], []
+        firsts.append(len(ids) + 1)
+        word_index.append(wi)
+        ids.extend(pieces)
+        if labels is not None:
+            lab.extend([labels[wi]] + [IGNORE] * (len(pieces) - 1))
+    if ids or not chunks:
+        chunks.append((ids, lab, firsts, word_index))
+    out = []
+    for ids, lab, firsts, word_index in chunks:
+        full = [wp.cls_id] + ids + [wp.sep_id]
+        full_lab = [IGNORE] + lab + [IGNORE] if labels is not None else None
+        out.append((full, full_lab, firsts, word_index))
+    return out
+
+
+def pad_batch(seqs: list[list[int]], value: int) -> np.ndarray:
+    n = max(len(s) for s in seqs)
+    arr = np.full((len(seqs), n), value, dtype=np.int64)
+    for i, s in enumerate(seqs):
+        arr[i, :len(s)] = s
+    return arr
+
+
+def decode_spans(word_labels: list[str], word_offsets: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """BIO over words -> spans; an I-X that does not continue an X span starts one (lenient, like seqeval's IOB1)."""
+    spans: list[tuple[str, int, int]] = []
+    cur = None
+    for lab, (s, e) in zip(word_labels, word_offsets):
+        if lab == "O":
+            if cur:
+                spans.append(tuple(cur))
+            cur = None
+            continue
+        bio, typ = lab.split("-", 1)
+        if bio == "B" or cur is None or cur[0] != typ:
+            if cur:
+                spans.append(tuple(cur))
+            cur = [typ, s, e]
+        else:
+            cur[2] = e
+    if cur:
+        spans.append(tuple(cur))
+    return spans
+
+
+@torch.no_grad()
+def predict_texts(model, wp: WordPiece, id2label: list[str], texts: list[str], do_lower_case: bool,
+                  max_pieces: int = 512, batch_size: int = 32) -> list[list[tuple[str, int, int]]]:
+    """Runtime-equivalent prediction: basic words -> WordPiece -> model -> first-piece label per word -> spans."""
+    model.eval()
+    items = []  # (text index, ids, firsts, word_index)
+    words_per_text = []
+    for ti, text in enumerate(texts):
+        words = basic_words(text, do_lower_case)
+        words_per_text.append(words)
+        for ids, _, firsts, widx in encode_words([w for w, _, _ in words], None, wp, max_pieces):
+            items.append((ti, ids, firsts, widx))
+    word_preds = [["O"] * len(w) for w in words_per_text]
+    # Batch only sequences of identical length: no padding, so results equal one-sequence-per-call inference.
+    by_len: dict[int, list[int]] = {}
+    for k, it in enumerate(items):
+        by_len.setdefault(len(it[1]), []).append(k)
+    for length in sorted(by_len):
+        ks = by_len[length]
+        for b in range(0, len(ks), batch_size):
+            batch = [items[k] for k in ks[b:b + batch_size]]
+            ids = np.array([it[1] for it in batch], dtype=np.int64)
+            mask = np.ones_like(ids)
+            logits = model(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()
+            for (ti, seq, firsts, widx), lg in zip(batch, logits):
+                pred = lg.argmax(-1)
+                for pos, wi in zip(firsts, widx):
+                    word_preds[ti][wi] = id2label[int(pred[pos])]
+    return [decode_spans(word_preds[ti], [(s, e) for _, s, e in words_per_text[ti]])
+            for ti in range(len(texts))]

@@ -1,0 +1,33 @@
+"""The NER network: WordPiece embeddings -> dilated residual GLU convolutions -> linear softmax logits per piece.
+
+A convolutional tagger (ID-CNN style, Strubell et al. 2017) rather than a BiLSTM or transformer: it trains several
+times faster on two shared CPU cores, exports to plain ONNX Conv/Mul/LayerNorm ops, and runs a 250-piece prompt in
+a few milliseconds on one core. Each layer re-zeroes padding positions, so right-padded batches give exactly the
+logits of unpadded single sequences.
+"""
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+
+class ConvTagger(nn.Module):
+    def __init__(self, vocab_size: int, num_labels: int, dim: int = 128, dilations: tuple[int, ...] = (1, 2, 4),
+                 kernel: int = 3, dropout: float = 0.2):
+        super().__init__()
+        self.embeddings = nn.Embedding(vocab_size, dim, padding_idx=0)
+        self.dropout = nn.Dropout(dropout)
+        self.convs = nn.ModuleList(
+            nn.Conv1d(dim, 2 * dim, kernel, padding=d * (kernel - 1) // 2, dilation=d) for d in dilations)
+        self.norms = nn.ModuleList(nn.LayerNorm(dim) for _ in dilations)
+        self.classifier = nn.Linear(dim, num_labels)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        mask = attention_mask.unsqueeze(-1).to(torch.float32)
+        x = self.embeddings(input_ids) * mask
+        for conv, norm in zip(self.convs, self.norms):
+            y = conv(self.dropout(x).transpose(1, 2))
+            a, b = y.chunk(2, dim=1)
+            y = (a * torch.sigmoid(b)).transpose(1, 2)
+            x = norm(x + y) * mask
+        return self.classifier(self.dropout(x))

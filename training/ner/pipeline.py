@@ -1,0 +1,396 @@
+#!/usr/bin/python3
+"""StealthRelay NER pipeline steps: vocab -> train -> export -> evaluate. Run by train.sh; see README.md."""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import sys
+import time
+from collections import Counter
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from nerpipe.data import (corpus_paths, read_conll, read_span_jsonl, sentence_text_and_spans, to_words,  # noqa: E402
+                          TYPE_TO_LABEL)
+from nerpipe.encode import IGNORE, encode_words, predict_texts  # noqa: E402
+from nerpipe.model import ConvTagger  # noqa: E402
+from nerpipe.tokenizer import WordPiece, basic_words  # noqa: E402
+from nerpipe.vocab_builder import build_vocab  # noqa: E402
+
+LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-ADDR", "I-ADDR"]
+LANGS = ["en", "de", "fr", "nl"]
+DO_LOWER_CASE = True
+MAX_POSITIONS = 512
+TRAIN_MAX_PIECES = 128
+SEED = 13
+
+
+def log(msg: str) -> None:
+    print(time.strftime("%H:%M:%S"), msg, flush=True)
+
+
+def seed_everything() -> None:
+    random.seed(SEED)
+    np.random.seed(SEED)
+    torch.manual_seed(SEED)
+
+
+def training_sentences(paths: dict, split: str, synth_limit: int | None = None) -> dict[str, list]:
+    """All corpora of one split as {name: [(tokens, tags)]}; tokens are the corpus tokens (not yet re-split)."""
+    out = {}
+    for lang in LANGS:
+        out[f"wikiann-{lang}"] = read_conll(paths["wikiann"][lang][split], lang_prefix=True)
+    out["wnut17"] = read_conll(paths["wnut"][split], lang_prefix=False, wnut=True)
+    for lang in LANGS:
+        sents = read_conll(paths["synth"][lang][split], lang_prefix=True)
+        out[f"synth-{lang}"] = sents[:synth_limit] if synth_limit else sents
+    return out
+
+
+# ---------------------------------------------------------------- vocab
+def cmd_vocab(args) -> None:
+    paths = corpus_paths(args.shared, args.synth)
+    counts: Counter = Counter()
+    for name, sents in training_sentences(paths, "train").items():
+        for toks, _ in sents:
+            for tok in toks:
+                for w, _, _ in basic_words(tok, DO_LOWER_CASE):
+                    counts[w] += 1
+    log(f"vocab: {len(counts)} distinct words")
+    vocab = build_vocab(counts, args.size)
+    with open(args.vocab, "w", encoding="utf-8") as f:
+        f.write("\n".join(vocab) + "\n")
+    wp = WordPiece(vocab)
+    total = sum(counts.values())
+    unk = sum(c for w, c in counts.items() if wp.word_ids(w) == [wp.unk_id])
+    pieces = sum(c * len(wp.word_ids(w)) for w, c in counts.items())
+    log(f"vocab: {len(vocab)} entries -> {args.vocab}; {pieces / total:.2f} pieces/word, UNK words {unk / total:.4%}")
+
+
+# ---------------------------------------------------------------- train
+def encode_corpus(sents, wp: WordPiece, lab2id: dict) -> list[tuple[list[int], list[int]]]:
+    out = []
+    for sent in sents:
+        words, labels = to_words(sent, DO_LOWER_CASE)
+        for ids, lab, _, _ in encode_words(words, [lab2id[x] for x in labels], wp, TRAIN_MAX_PIECES):
+            if len(ids) > 2:
+                out.append((ids, lab))
+    return out
+
+
+def make_batches(examples, max_tokens: int, rng: random.Random):
+    """Batches of identical-length sequences (no padding, exactly like unpadded inference), shuffled."""
+    by_len: dict[int, list[int]] = {}
+    for k, (ids, _) in enumerate(examples):
+        by_len.setdefault(len(ids), []).append(k)
+    batches = []
+    for length, ks in by_len.items():
+        rng.shuffle(ks)
+        per = max(1, max_tokens // length)
+        batches.extend(ks[i:i + per] for i in range(0, len(ks), per))
+    rng.shuffle(batches)
+    return batches
+
+
+def word_f1(model, dev, wp, lab2id) -> float:
+    """Micro span F1 over words on encoded dev examples (first-piece labels), all types."""
+    model.eval()
+    tp = fp = fn = 0
+    with torch.no_grad():
+        by_len: dict[int, list[int]] = {}
+        for k, (ids, _) in enumerate(dev):
+            by_len.setdefault(len(ids), []).append(k)
+        for length, ks in by_len.items():
+            for b in range(0, len(ks), 64):
+                chunk = [dev[k] for k in ks[b:b + 64]]
+                ids = torch.tensor([c[0] for c in chunk])
+                pred = model(ids, torch.ones_like(ids)).argmax(-1).numpy()
+                for (_, lab), p in zip(chunk, pred):
+                    pos = [i for i, x in enumerate(lab) if x != IGNORE]
+                    g = _spans([LABELS[lab[i]] for i in pos])
+                    s = _spans([LABELS[p[i]] for i in pos])
+                    tp += len(g & s)
+                    fp += len(s - g)
+                    fn += len(g - s)
+    model.train()
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+def _spans(labels: list[str]) -> set:
+    from nerpipe.encode import decode_spans
+    return set(decode_spans(labels, [(i, i + 1) for i in range(len(labels))]))
+
+
+def cmd_train(args) -> None:
+    seed_everything()
+    torch.set_num_threads(args.threads)
+    wp = WordPiece.load(args.vocab)
+    lab2id = {x: i for i, x in enumerate(LABELS)}
+    paths = corpus_paths(args.shared, args.synth)
+    train_sets = training_sentences(paths, "train", synth_limit=args.synth_limit)
+    dev_sets = training_sentences(paths, "dev")
+    train = []
+    for name, sents in train_sets.items():
+        enc = encode_corpus(sents, wp, lab2id)
+        repeat = 2 if name == "wnut17" else 1
+        train.extend(enc * repeat)
+        log(f"train {name}: {len(sents)} sentences -> {len(enc)} sequences x{repeat}")
+    dev = {}
+    drng = random.Random(SEED)
+    for name, sents in dev_sets.items():
+        sents = list(sents)
+        drng.shuffle(sents)
+        dev[name] = encode_corpus(sents[:args.dev_per_corpus], wp, lab2id)
+    log(f"train sequences {len(train)}, pieces {sum(len(x[0]) for x in train)}; dev corpora {len(dev)}")
+
+    dilations = tuple(int(x) for x in args.dilations.split(","))
+    model = ConvTagger(len(wp.vocab), len(LABELS), dim=args.dim, dilations=dilations, kernel=args.kernel,
+                       dropout=args.dropout)
+    log(f"parameters: {sum(p.numel() for p in model.parameters()):,}")
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
+    rng = random.Random(SEED)
+    start = time.time()
+    budget = args.minutes * 60
+    best, best_step, step, epoch, seen = -1.0, 0, 0, 0, 0
+    next_eval = args.eval_every_min * 60
+    done = False
+    model.train()
+    while not done:
+        epoch += 1
+        for batch in make_batches(train, args.batch_tokens, rng):
+            elapsed = time.time() - start
+            frac = min(1.0, elapsed / budget)
+            lr = args.lr * max(0.03, 0.5 * (1 + math.cos(math.pi * frac)))
+            for g in opt.param_groups:
+                g["lr"] = lr
+            ids = torch.tensor([train[k][0] for k in batch])
+            labels = torch.tensor([train[k][1] for k in batch])
+            if args.unk_rate > 0:
+                # word-piece dropout: teach the model to use context when a name is split oddly or unknown
+                drop = (torch.rand(ids.shape) < args.unk_rate) & (ids > 4)
+                ids = torch.where(drop, torch.full_like(ids, wp.unk_id), ids)
+            logits = model(ids, torch.ones_like(ids))
+            loss = loss_fn(logits.reshape(-1, len(LABELS)), labels.reshape(-1))
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step()
+            step += 1
+            seen += ids.numel()
+            if step % 50 == 0:
+                log(f"epoch {epoch} step {step} pieces {seen} loss {loss.item():.4f} lr {lr:.5f} "
+                    f"elapsed {elapsed / 60:.1f} min")
+            elapsed = time.time() - start
+            if elapsed >= next_eval or elapsed >= budget:
+                # macro average over corpora, so the easy, entity-dense synthetic dev does not dominate selection
+                per = {name: word_f1(model, d, wp, lab2id) for name, d in dev.items()}
+                f1 = sum(per.values()) / len(per)
+                log(f"dev macro span F1 {f1:.4f} at step {step} (epoch {epoch}): "
+                    + " ".join(f"{k}={v:.3f}" for k, v in per.items()))
+                if f1 > best:
+                    best, best_step = f1, step
+                    torch.save(model.state_dict(), args.out)
+                next_eval = elapsed + args.eval_every_min * 60
+                if elapsed >= budget:
+                    done = True
+                    break
+    meta = {"best_dev_f1": best, "best_step": best_step, "steps": step, "epochs": epoch,
+            "train_minutes": (time.time() - start) / 60, "dim": args.dim, "dilations": list(dilations),
+            "kernel": args.kernel, "vocab_size": len(wp.vocab), "train_pieces_seen": seen,
+            "dropout": args.dropout, "lr": args.lr, "batch_tokens": args.batch_tokens, "synth_limit": args.synth_limit}
+    with open(args.out + ".json", "w") as f:
+        json.dump(meta, f, indent=2)
+    log(f"training done: {meta}")
+
+
+# ---------------------------------------------------------------- export
+def load_model(ckpt: str, vocab_size: int) -> ConvTagger:
+    with open(ckpt + ".json") as f:
+        meta = json.load(f)
+    model = ConvTagger(vocab_size, len(LABELS), dim=meta["dim"], dilations=tuple(meta["dilations"]),
+                       kernel=meta["kernel"])
+    model.load_state_dict(torch.load(ckpt))
+    model.eval()
+    return model
+
+
+def cmd_export(args) -> None:
+    import onnx
+
+    wp = WordPiece.load(args.vocab)
+    model = load_model(args.ckpt, len(wp.vocab))
+    os.makedirs(args.model_dir, exist_ok=True)
+    onnx_path = os.path.join(args.model_dir, "model.onnx")
+    ids = torch.tensor([[wp.cls_id, 100, 200, 300, wp.sep_id]], dtype=torch.int64)
+    mask = torch.ones_like(ids)
+    torch.onnx.export(model, (ids, mask), onnx_path, input_names=["input_ids", "attention_mask"],
+                      output_names=["logits"], opset_version=14, do_constant_folding=True,
+                      dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
+                                    "attention_mask": {0: "batch", 1: "sequence"},
+                                    "logits": {0: "batch", 1: "sequence"}})
+    m = onnx.load(onnx_path)
+    onnx.checker.check_model(m, full_check=True)
+    ins = {i.name: i for i in m.graph.input}
+    assert set(ins) == {"input_ids", "attention_mask"}, ins.keys()
+    for i in ins.values():
+        assert i.type.tensor_type.elem_type == onnx.TensorProto.INT64
+    assert [o.name for o in m.graph.output] == ["logits"]
+    shutil.copyfile(args.vocab, os.path.join(args.model_dir, "vocab.txt"))
+    config = {
+        "model_type": "conv-token-classification",
+        "architectures": ["DilatedConvForTokenClassification"],
+        "id2label": {str(i): x for i, x in enumerate(LABELS)},
+        "label2id": {x: i for i, x in enumerate(LABELS)},
+        "num_labels": len(LABELS),
+        "max_position_embeddings": MAX_POSITIONS,
+        "vocab_size": len(wp.vocab),
+        "hidden_size": model.embeddings.embedding_dim,
+        "num_hidden_layers": len(model.convs),
+        "dilations": [c.dilation[0] for c in model.convs],
+        "kernel_size": model.convs[0].kernel_size[0],
+        "pad_token_id": wp.pad_id,
+        "label_scheme": "BIO, label of each word's first word piece",
+    }
+    with open(os.path.join(args.model_dir, "config.json"), "w") as f:
+        json.dump(config, f, indent=2)
+        f.write("\n")
+    tok_config = {
+        "tokenizer_class": "BertTokenizer",
+        "do_lower_case": DO_LOWER_CASE,
+        "strip_accents": None,
+        "tokenize_chinese_chars": True,
+        "model_max_length": MAX_POSITIONS,
+        "unk_token": "[UNK]", "sep_token": "[SEP]", "pad_token": "[PAD]", "cls_token": "[CLS]",
+        "mask_token": "[MASK]",
+        "max_input_chars_per_word": 100,
+    }
+    with open(os.path.join(args.model_dir, "tokenizer_config.json"), "w") as f:
+        json.dump(tok_config, f, indent=2)
+        f.write("\n")
+    size = sum(os.path.getsize(os.path.join(args.model_dir, x)) for x in os.listdir(args.model_dir))
+    log(f"exported {onnx_path} ({os.path.getsize(onnx_path) / 1e6:.2f} MB; folder {size / 1e6:.2f} MB); checker ok")
+    # Write a reference input/output pair so an ONNX Runtime check (C#) can compare against torch.
+    text = "Please summarise: Anna Schmidt from Siemens AG met JOHN SMITH in Paris at 221B Baker Street."
+    words = basic_words(text, DO_LOWER_CASE)
+    seq = encode_words([w for w, _, _ in words], None, wp, MAX_POSITIONS)[0][0]
+    with torch.no_grad():
+        logits = model(torch.tensor([seq]), torch.ones(1, len(seq), dtype=torch.int64))[0].numpy()
+    with open(os.path.join(args.work, "onnx_reference.json"), "w") as f:
+        json.dump({"text": text, "input_ids": seq, "logits": logits.tolist()}, f)
+
+
+# ---------------------------------------------------------------- evaluate
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score(gold: list[list[tuple]], pred: list[list[tuple]]) -> dict:
+    res = {}
+    types = sorted({s[0] for g in gold for s in g})
+    for t in types + ["ALL"]:
+        tp = fp = fn = 0
+        for g, p in zip(gold, pred):
+            gs = {s for s in g if t == "ALL" or s[0] == t}
+            ps = {s for s in p if t == "ALL" or s[0] == t}
+            tp += len(gs & ps)
+            fp += len(ps - gs)
+            fn += len(gs - ps)
+        pr, rc, f1 = prf(tp, fp, fn)
+        res[t] = {"precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f1, 4), "support": tp + fn}
+    return res
+
+
+def recase(text: str, mode: str) -> str:
+    """Upper/lower-case without changing length (chars whose case mapping changes length are kept as is)."""
+    f = str.upper if mode == "upper" else str.lower
+    return "".join(f(c) if len(f(c)) == 1 else c for c in text)
+
+
+def cmd_evaluate(args) -> None:
+    torch.set_num_threads(args.threads)
+    wp = WordPiece.load(os.path.join(args.model_dir, "vocab.txt"))
+    model = load_model(args.ckpt, len(wp.vocab))
+    paths = corpus_paths(args.shared, args.synth)
+    sets: dict[str, tuple[list[str], list[list[tuple]]]] = {}
+    for lang in LANGS:
+        pairs = [sentence_text_and_spans(s) for s in read_conll(paths["wikiann"][lang]["test"], lang_prefix=True)]
+        sets[f"wikiann-{lang}"] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    pairs = [sentence_text_and_spans(s) for s in read_conll(paths["wnut"]["test"], lang_prefix=False, wnut=True)]
+    sets["wnut17"] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    docs = read_span_jsonl(paths["synth_test_jsonl"])
+    gold = [[(TYPE_TO_LABEL[s["type"]], s["start"], s["end"]) for s in d["spans"]] for d in docs]
+    sets["synthetic"] = ([d["text"] for d in docs], gold)
+    sets["synthetic-upper"] = ([recase(d["text"], "upper") for d in docs], gold)
+    sets["synthetic-lower"] = ([recase(d["text"], "lower") for d in docs], gold)
+    for lang in LANGS:
+        sel = [i for i, d in enumerate(docs) if d["lang"] == lang]
+        sets[f"synthetic-{lang}"] = ([docs[i]["text"] for i in sel], [gold[i] for i in sel])
+    results = {}
+    for name, (texts, gold) in sets.items():
+        t0 = time.time()
+        pred = predict_texts(model, wp, LABELS, texts, DO_LOWER_CASE, MAX_POSITIONS)
+        results[name] = score(gold, pred)
+        log(f"eval {name}: {len(texts)} texts in {time.time() - t0:.0f}s, ALL F1 {results[name]['ALL']['f1']}")
+    with open(os.path.join(args.work, "metrics.json"), "w") as f:
+        json.dump(results, f, indent=2)
+    table = metrics_markdown(results)
+    with open(os.path.join(args.model_dir, "metrics.md"), "w") as f:
+        f.write(table)
+    print(table)
+
+
+def metrics_markdown(results: dict) -> str:
+    names = {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORGANIZATION", "ADDR": "ADDRESS", "ALL": "all"}
+    lines = ["| test set | entity | precision | recall | F1 | gold spans |", "|---|---|---:|---:|---:|---:|"]
+    for ds, per in results.items():
+        for t in ["PER", "LOC", "ORG", "ADDR", "ALL"]:
+            if t in per:
+                m = per[t]
+                lines.append(f"| {ds} | {names[t]} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
+                             f"{m['support']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", default=os.path.join("..", "shared"))
+    ap.add_argument("--work", default=os.path.join("training", "ner", "work"))
+    ap.add_argument("--threads", type=int, default=1)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    v = sub.add_parser("vocab")
+    v.add_argument("--size", type=int, default=12000)
+    t = sub.add_parser("train")
+    t.add_argument("--minutes", type=float, default=40.0)
+    t.add_argument("--eval-every-min", type=float, default=5.0)
+    t.add_argument("--dim", type=int, default=64)
+    t.add_argument("--dilations", default="1,2,4")
+    t.add_argument("--kernel", type=int, default=3)
+    t.add_argument("--lr", type=float, default=3e-3)
+    t.add_argument("--batch-tokens", type=int, default=512)
+    t.add_argument("--dropout", type=float, default=0.1)
+    t.add_argument("--synth-limit", type=int, default=1000, help="synthetic train documents per language")
+    t.add_argument("--unk-rate", type=float, default=0.03)
+    t.add_argument("--dev-per-corpus", type=int, default=300)
+    sub.add_parser("export")
+    sub.add_parser("evaluate")
+    ap.add_argument("--model-dir", default=os.path.join("models", "stealthrelay-ner"))
+    args = ap.parse_args()
+    args.synth = os.path.join(args.work, "synth")
+    args.vocab = os.path.join(args.work, "vocab.txt")
+    args.out = args.ckpt = os.path.join(args.work, "model.pt")
+    os.makedirs(args.work, exist_ok=True)
+    {"vocab": cmd_vocab, "train": cmd_train, "export": cmd_export, "evaluate": cmd_evaluate}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()

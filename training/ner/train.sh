@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Reproduces models/stealthrelay-ner from scratch: synthetic corpus -> WordPiece vocab -> train -> ONNX export -> eval.
+# Usage: training/ner/train.sh            (from anywhere; NER_TRAIN_MINUTES=21 sets the training wall-clock budget)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=/usr/bin/python3
+WORK="${NER_WORK_DIR:-training/ner/work}"
+MINUTES="${NER_TRAIN_MINUTES:-21}"
+SHARED="${NER_SHARED_DIR:-../shared}"
+
+if ! "$PY" -c 'import torch, onnx, numpy' 2>/dev/null; then
+    echo "missing Debian packages; install them with:" >&2
+    echo "  sudo apt-get install -y python3-torch python3-onnx python3-numpy" >&2
+    exit 1
+fi
+command -v dotnet >/dev/null || { echo "dotnet SDK (10.0) not found" >&2; exit 1; }
+[ -d "$SHARED/data/ner/wikiann" ] || { echo "WikiANN/WNUT17 data not found under $SHARED/data/ner" >&2; exit 1; }
+
+mkdir -p "$WORK"
+start=$(date +%s)
+echo "== 1/5 synthetic corpus (C#, Bogus, fixed seed)"
+dotnet run -c Release --project training/ner/SyntheticCorpus -- "$WORK/synth" --seed 20261123 --train 2500 --dev 250 --test 250
+echo "== 2/5 WordPiece vocabulary"
+"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" vocab --size 12000
+echo "== 3/5 training (${MINUTES} min budget, best dev checkpoint kept)"
+"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" train --minutes "$MINUTES"
+echo "== 4/5 ONNX export"
+"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" export
+echo "== 4b/5 ONNX Runtime check (logits vs PyTorch) and single-thread latency"
+dotnet run -c Release --project training/ner/OnnxCheck -- models/stealthrelay-ner/model.onnx "$WORK/onnx_reference.json" \
+    | tee "$WORK/onnx_check.txt"
+echo "== 5/5 evaluation"
+"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" evaluate
+echo "== done in $(( ($(date +%s) - start) / 60 )) min; model in models/stealthrelay-ner"
