@@ -1,4 +1,5 @@
 using StealthRelay.Cli.Commands;
+using StealthRelay.Redaction.Ner;
 
 namespace StealthRelay.Cli;
 
@@ -46,6 +47,12 @@ internal static class RelayCommand
         {
             await stderr.WriteLineAsync($"relay {args[0]}: {ex.Message}");
             return 2;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NerModelException)
+        {
+            // File and model errors name paths and what to fix, never text read from the input.
+            await stderr.WriteLineAsync($"relay {args[0]}: {ex.Message}");
+            return 1;
         }
     }
 

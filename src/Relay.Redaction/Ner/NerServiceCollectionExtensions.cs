@@ -10,14 +10,22 @@ public static class NerServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="INerModel"/> (an <see cref="OnnxNerModel"/> singleton, loaded on first use) when
-    /// <see cref="NerOptions.Enabled"/> is true and the model folder resolves. The options are read here, once, after
-    /// <paramref name="configure"/> ran (bind <c>Relay:Ner</c> inside it). With the default path and no shipped model
-    /// nothing is registered (recognizers only); an explicitly configured folder that is missing or incomplete throws
-    /// <see cref="NerModelException"/> here, at start-up.
+    /// <see cref="NerOptions.Enabled"/> is true. The options are read here, once, after <paramref name="configure"/> ran
+    /// (bind <c>Relay:Ner</c> inside it). Fails closed: when the model is enabled but its folder (the configured
+    /// <see cref="NerOptions.ModelPath"/>, or the shipped <see cref="NerOptions.DefaultModelFolder"/>) is missing or
+    /// incomplete, this throws <see cref="NerModelException"/> at start-up instead of running on recognizers alone,
+    /// which would forward names and addresses unredacted. Set <see cref="NerOptions.Enabled"/> to false to run without
+    /// the model on purpose.
     /// </summary>
     public static IServiceCollection AddNerModel(this IServiceCollection services, Action<NerOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        return AddNerModel(services, configure, NerModelFolder.Resolve);
+    }
+
+    /// <summary><see cref="AddNerModel(IServiceCollection, Action{NerOptions}?)"/> with the folder lookup passed in (tests).</summary>
+    internal static IServiceCollection AddNerModel(IServiceCollection services, Action<NerOptions>? configure, Func<string?, string?> resolveFolder)
+    {
         var options = new NerOptions();
         configure?.Invoke(options);
         if (!options.Enabled)
@@ -25,18 +33,13 @@ public static class NerServiceCollectionExtensions
             return services;
         }
 
-        var folder = NerModelFolder.Resolve(options.ModelPath);
-        if (folder is null)
-        {
-            if (string.IsNullOrWhiteSpace(options.ModelPath))
-            {
-                return services;
-            }
-
-            throw new NerModelException(
-                $"Relay:Ner:ModelPath '{options.ModelPath}' was not found. Point it at a token-classification export or set Relay:Ner:Enabled=false.");
-        }
-
+        var folder = resolveFolder(options.ModelPath) ?? throw new NerModelException(string.IsNullOrWhiteSpace(options.ModelPath)
+            ? $"Relay:Ner:Enabled is true but the shipped NER model '{NerOptions.DefaultModelFolder}' was not found (looked next to "
+                + "the binaries, then under the current directory and its parents). Without it person names, addresses and "
+                + "organisations would be forwarded unredacted. Set Relay:Ner:ModelPath to a token-classification export, "
+                + "or set Relay:Ner:Enabled=false to run on the rule recognizers alone."
+            : $"Relay:Ner:ModelPath '{options.ModelPath}' was not found. Point Relay:Ner:ModelPath at a token-classification "
+                + "export, or set Relay:Ner:Enabled=false to run on the rule recognizers alone.");
         NerModelFolder.Validate(folder);
         options.ModelPath = folder;
         services.TryAddSingleton<INerModel>(provider => new OnnxNerModel(

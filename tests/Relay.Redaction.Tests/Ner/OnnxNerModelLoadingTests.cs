@@ -165,6 +165,37 @@ public sealed class OnnxNerModelLoadingTests
         Assert.Contains("vocab.txt or tokenizer.json", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddNerModel_EnabledAndShippedModelMissing_ThrowsNamingTheFix()
+    {
+        var error = Assert.Throws<NerModelException>(() => NerServiceCollectionExtensions.AddNerModel(new ServiceCollection(), configure: null, resolveFolder: _ => null));
+
+        Assert.Contains(NerOptions.DefaultModelFolder, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Relay:Ner:ModelPath", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Relay:Ner:Enabled=false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNerModel_ConfiguredFolderMissing_MessageNamesModelPathAndEnabled()
+    {
+        var error = Assert.Throws<NerModelException>(() => new ServiceCollection().AddNerModel(o => o.ModelPath = "/no/such/folder"));
+
+        Assert.Contains("Relay:Ner:ModelPath '/no/such/folder'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Relay:Ner:Enabled=false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNerModel_Defaults_RegistersTheShippedModel()
+    {
+        var services = new ServiceCollection();
+
+        services.AddNerModel();
+
+        var descriptor = Assert.Single(services, d => d.ServiceType == typeof(INerModel));
+        using var model = (OnnxNerModel)descriptor.ImplementationFactory!(new NoServices());
+        Assert.EndsWith(Path.Combine("models", "stealthrelay-ner"), model.ModelFolder, StringComparison.Ordinal);
+    }
+
     /// <summary>A provider with no services: the factory then logs nowhere.</summary>
     private sealed class NoServices : IServiceProvider
     {

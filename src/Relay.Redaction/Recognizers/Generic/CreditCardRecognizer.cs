@@ -69,14 +69,39 @@ internal sealed class CreditCardRecognizer : IRecognizer
         }
     }
 
+    /// <summary>
+    /// Finds the cards in one chain of digit groups. Cards written the way issuers print them (one group, 4-4-4-4[-1..3],
+    /// 4-6-5, 4-6-4) are taken first, so a neighbouring number joined by a space ("+1 650 253 0000 4111 1111 1111
+    /// 1111") cannot borrow a card's first groups into a Luhn-valid mix and leave the rest of the card untagged; then any
+    /// other grouping is tried on the groups still free. A chain never starts right after a <c>+</c> (an international
+    /// phone number).
+    /// </summary>
     private static void MatchChain(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int lastUsable, List<EntitySpan> results)
+    {
+        Span<bool> taken = stackalloc bool[starts.Length];
+        var firstResult = results.Count;
+        MatchChain(text, starts, ends, lastUsable, taken, printedGroupingOnly: true, results);
+        MatchChain(text, starts, ends, lastUsable, taken, printedGroupingOnly: false, results);
+        if (results.Count - firstResult > 1)
+        {
+            results.Sort(firstResult, results.Count - firstResult, Comparer<EntitySpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
+        }
+    }
+
+    private static void MatchChain(
+        string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int lastUsable, Span<bool> taken, bool printedGroupingOnly, List<EntitySpan> results)
     {
         Span<char> digits = stackalloc char[MaxDigits];
         for (var first = 0; first <= lastUsable; first++)
         {
+            if (taken[first] || (starts[first] > 0 && text[starts[first] - 1] == '+'))
+            {
+                continue;
+            }
+
             var total = 0;
             var best = -1;
-            for (var last = first; last <= lastUsable; last++)
+            for (var last = first; last <= lastUsable && !taken[last]; last++)
             {
                 total += ends[last] - starts[last];
                 if (total > MaxDigits)
@@ -84,7 +109,7 @@ internal sealed class CreditCardRecognizer : IRecognizer
                     break;
                 }
 
-                if (total >= MinDigits)
+                if (total >= MinDigits && (!printedGroupingOnly || IsPrintedGrouping(starts, ends, first, last)))
                 {
                     var n = DigitBuffer.Collect(text.AsSpan(starts[first], ends[last] - starts[first]), digits);
                     if (IsKnownIssuer(digits[..n]) && Luhn.IsValid(digits[..n]))
@@ -97,9 +122,34 @@ internal sealed class CreditCardRecognizer : IRecognizer
             if (best >= 0)
             {
                 results.Add(new EntitySpan(EntityTypes.CreditCard, starts[first], ends[best], RecognizerScores.Checksum, nameof(CreditCardRecognizer)));
+                taken[first..(best + 1)].Fill(true);
                 first = best;
             }
         }
+    }
+
+    private static bool IsPrintedGrouping(ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int first, int last)
+    {
+        var groups = last - first + 1;
+        if (groups == 1)
+        {
+            return true;
+        }
+
+        if (groups == 3 && ends[first] - starts[first] == 4 && ends[first + 1] - starts[first + 1] == 6)
+        {
+            return true; // Amex 4-6-5, Diners 4-6-4
+        }
+
+        for (var k = first; k < last; k++)
+        {
+            if (ends[k] - starts[k] != 4)
+            {
+                return false;
+            }
+        }
+
+        return groups >= 4 && ends[last] - starts[last] <= 4;
     }
 
     /// <summary>Issuer identification number prefixes and the lengths each scheme issues.</summary>

@@ -12,7 +12,9 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// national numbers grouped like phone numbers (see <see cref="PhoneShape.HasPlausibleGrouping"/>) score
 /// <see cref="RecognizerScores.Structural"/>; a bare or oddly grouped national digit run scores
 /// <see cref="RecognizerScores.ShapeOnly"/> (a context word lifts it). When several regions read the same digits, the
-/// best-scoring reading is kept.
+/// best-scoring reading is kept. A window that holds several numbers joined by spaces ("+44 20 7946 0958  4111 1111 1111
+/// 1111") is not one number, so the parts of it no reading covers are retried as sub-runs cut at the spaces
+/// (<see cref="PhoneSubRuns"/>).
 /// </summary>
 internal sealed class PhoneNumberRecognizer : IRecognizer
 {
@@ -22,6 +24,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
     private readonly RegionPlan[] _regions;
+    private readonly PhoneSubRuns.WindowAnalyzer _analyzeWindow;
 
     public PhoneNumberRecognizer(RecognizerOptions options)
     {
@@ -51,6 +54,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         }
 
         _regions = [.. regions.Select(r => RegionPlan.Create(_util, r))];
+        _analyzeWindow = AnalyzeWindow;
     }
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.PhoneNumber];
@@ -82,6 +86,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             if (!glued && digits >= MinDigits && (end >= text.Length || !TextBoundary.IsWordChar(text[end])))
             {
                 AnalyzeWindow(text, i, end, digits, results, firstOwn);
+                PhoneSubRuns.Analyze(text, i, end, results, firstOwn, _analyzeWindow);
             }
 
             i = end + 1;

@@ -9,10 +9,13 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// </summary>
 internal static class PhoneShape
 {
-    /// <summary>Dates, ZIP+4, IPv4, version chains, order numbers, decimals, prices and payment cards.</summary>
+    /// <summary>
+    /// Dates, ZIP+4, IPv4, version chains, order numbers, decimals, prices and payment cards. A <c>+</c> number is
+    /// never a price, so a currency sign next to it ("+44 20 7946 0958 $") does not hide it.
+    /// </summary>
     public static bool IsFalsePositive(string text, int start, int end, ReadOnlySpan<char> raw)
     {
-        if (TextBoundary.IsInsideNumericExpression(text, start, end) || IsNextToCurrency(text, start, end))
+        if (TextBoundary.IsInsideNumericExpression(text, start, end) || (raw[0] != '+' && IsNextToCurrency(text, start, end)))
         {
             return true;
         }

@@ -1,0 +1,241 @@
+using StealthRelay.Redaction.Recognizers.Internal;
+
+namespace StealthRelay.Redaction.Recognizers.Generic;
+
+/// <summary>
+/// Second pass of <see cref="PhoneNumberRecognizer"/> over one candidate window: numbers written next to each other
+/// with only spaces between them ("+44 20 7946 0958  4111 1111 1111 1111", "030 901820 06 12 34 56 78") form one
+/// window that libphonenumber rejects as a whole. The window is cut into space-separated segments; from each segment
+/// no reading covers yet, the longest run of segments (at most <see cref="MaxPhoneDigits"/> digits, at least
+/// <see cref="MinDigits"/>) is tried first, then shorter ones, and after a hit the search goes on behind it. A run
+/// lying inside a grouped, Luhn-valid payment card ("4111 1111 1111 1111") is never tried, so card groups are not
+/// read as phone numbers. At most <see cref="MaxTriesPerWindow"/> runs are tried per window, which bounds the cost of
+/// long digit-and-space texts.
+/// </summary>
+internal static class PhoneSubRuns
+{
+    private const int MinDigits = 7;
+    private const int MaxPhoneDigits = 17;
+    private const int MaxTriesPerWindow = 128;
+    private const int MaxSegments = 64;
+
+    /// <summary>Reads <c>text[start..end)</c> (holding <c>digits</c> digits) as a phone-number window.</summary>
+    public delegate void WindowAnalyzer(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn);
+
+    public static void Analyze(string text, int start, int end, List<EntitySpan> results, int firstOwn, WindowAnalyzer analyze)
+    {
+        if (text.AsSpan(start, end - start).IndexOfAny(' ', '\u00A0') < 0 || IsCoveredWhole(results, firstOwn, start, end))
+        {
+            return;
+        }
+
+        var tries = 0;
+        Span<Segment> buffer = stackalloc Segment[MaxSegments];
+        var segmentStart = start;
+        while (segmentStart < end && tries < MaxTriesPerWindow)
+        {
+            var count = Collect(text, segmentStart, end, buffer);
+            segmentStart = Search(text, buffer[..count], start, end, results, firstOwn, analyze, ref tries);
+            if (count < MaxSegments)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Searches the segments; returns where the next batch of segments starts.</summary>
+    private static int Search(
+        string text, ReadOnlySpan<Segment> segments, int windowStart, int windowEnd, List<EntitySpan> results, int firstOwn,
+        WindowAnalyzer analyze, ref int tries)
+    {
+        var pos = 0;
+        while (pos < segments.Length)
+        {
+            var first = segments[pos];
+            if (!StartsNumber(text, first.Start) || IsCovered(results, firstOwn, first.Start, first.End))
+            {
+                pos++;
+                continue;
+            }
+
+            var last = pos - 1;
+            var total = 0;
+            while (last + 1 < segments.Length && total + segments[last + 1].Digits <= MaxPhoneDigits
+                && !IsCovered(results, firstOwn, segments[last + 1].Start, segments[last + 1].End))
+            {
+                last++;
+                total += segments[last].Digits;
+            }
+
+            var reach = -1;
+            for (; last >= pos && total >= MinDigits; total -= segments[last].Digits, last--)
+            {
+                var runEnd = segments[last].DigitEnd;
+                if ((first.Start == windowStart && runEnd == windowEnd) || segments[last].Digits == 0 || IsInsideCard(text, segments, pos, last))
+                {
+                    continue; // the whole window was read already; a run ends on a digit; card groups are not phones
+                }
+
+                if (++tries > MaxTriesPerWindow)
+                {
+                    return windowEnd;
+                }
+
+                analyze(text, first.Start, runEnd, total, results, firstOwn);
+                reach = Reach(results, firstOwn, first.Start, runEnd);
+                if (reach > 0)
+                {
+                    break;
+                }
+            }
+
+            if (reach < 0)
+            {
+                pos++;
+                continue;
+            }
+
+            while (pos < segments.Length && segments[pos].Start < reach)
+            {
+                pos++;
+            }
+        }
+
+        return segments.Length == 0 ? windowEnd : segments[^1].End;
+    }
+
+    /// <summary>Space-separated segments of <c>text[start..end)</c>, at most <paramref name="segments"/>.Length.</summary>
+    private static int Collect(string text, int start, int end, Span<Segment> segments)
+    {
+        var count = 0;
+        var k = start;
+        while (k < end && count < segments.Length)
+        {
+            while (k < end && IsSpace(text[k]))
+            {
+                k++;
+            }
+
+            if (k >= end)
+            {
+                break;
+            }
+
+            var s = k;
+            var digits = 0;
+            var digitEnd = s;
+            while (k < end && !IsSpace(text[k]))
+            {
+                if (char.IsAsciiDigit(text[k]))
+                {
+                    digits++;
+                    digitEnd = k + 1;
+                }
+
+                k++;
+            }
+
+            segments[count++] = new Segment(s, k, digitEnd, digits);
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// True when segments <paramref name="pos"/>..<paramref name="last"/> lie inside a run of plain digit groups written
+    /// like a payment card (groups of four, the last one 1-4 digits; or 4-6-4 / 4-6-5) that is 13-19 digits and
+    /// Luhn-valid.
+    /// </summary>
+    private static bool IsInsideCard(string text, ReadOnlySpan<Segment> segments, int pos, int last)
+    {
+        Span<char> digits = stackalloc char[19];
+        for (var from = Math.Max(0, pos - 4); from <= pos; from++)
+        {
+            var n = 0;
+            for (var to = from; to < segments.Length && to - from < 5; to++)
+            {
+                var segment = segments[to];
+                if (segment.Digits != segment.End - segment.Start || n + segment.Digits > digits.Length)
+                {
+                    break;
+                }
+
+                text.AsSpan(segment.Start, segment.Digits).CopyTo(digits[n..]);
+                n += segment.Digits;
+                if (to >= last && n >= 13 && IsCardGrouping(segments, from, to) && Luhn.IsValid(digits[..n]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCardGrouping(ReadOnlySpan<Segment> segments, int from, int to)
+    {
+        var groups = to - from + 1;
+        if (groups == 3 && segments[from].Digits == 4 && segments[from + 1].Digits == 6 && segments[to].Digits is 4 or 5)
+        {
+            return true;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            if (segments[k].Digits != 4)
+            {
+                return false;
+            }
+        }
+
+        return groups >= 4 && segments[to].Digits <= 4;
+    }
+
+    private static bool StartsNumber(string text, int index) =>
+        char.IsAsciiDigit(text[index]) || (text[index] is '+' or '(' && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]));
+
+    private static bool IsCovered(List<EntitySpan> results, int firstOwn, int start, int end)
+    {
+        for (var k = firstOwn; k < results.Count; k++)
+        {
+            if (results[k].Start < end && start < results[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCoveredWhole(List<EntitySpan> results, int firstOwn, int start, int end)
+    {
+        for (var k = firstOwn; k < results.Count; k++)
+        {
+            if (results[k].Start <= start && results[k].End >= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The end of the furthest reading that starts inside <c>[start, end)</c>, or -1.</summary>
+    private static int Reach(List<EntitySpan> results, int firstOwn, int start, int end)
+    {
+        var reach = -1;
+        for (var k = firstOwn; k < results.Count; k++)
+        {
+            if (results[k].Start >= start && results[k].Start < end)
+            {
+                reach = Math.Max(reach, results[k].End);
+            }
+        }
+
+        return reach;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\u00A0';
+
+    private readonly record struct Segment(int Start, int End, int DigitEnd, int Digits);
+}
