@@ -2,6 +2,7 @@ using StealthRelay.Gateway.Analysis;
 using StealthRelay.Gateway.Errors;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Proxy;
+using StealthRelay.Gateway.Telemetry;
 
 namespace StealthRelay.Gateway.Routing;
 
@@ -9,7 +10,8 @@ namespace StealthRelay.Gateway.Routing;
 /// The gateway's only endpoint: answers <c>/healthz</c> and <c>/relay/v1/analyze</c> itself, forwards the closed list
 /// in <see cref="RelayRouteTable"/>, and answers 404 (never forwarded) for every other path or method.
 /// </summary>
-internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler analyze, UpstreamRegistry upstreams, GatewayMetrics metrics, TimeProvider time)
+internal sealed class RelayDispatcher(
+    RelayProxyHandler proxy, AnalyzeHandler analyze, UpstreamRegistry upstreams, GatewayMetrics metrics, TimeProvider time, ReadinessHandler readiness)
 {
     public const string LocalRoute = "local";
 
@@ -17,14 +19,15 @@ internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler an
     {
         ArgumentNullException.ThrowIfNull(context);
         var started = time.GetTimestamp();
+        using var activity = GatewayDiagnostics.StartRequest();
         try
         {
             await DispatchAsync(context);
         }
         finally
         {
-            var known = RelayRouteTable.Match(context.Request.Method, context.Request.Path)?.Path
-                ?? (context.Request.Path == "/healthz" || context.Request.Path == "/relay/v1/analyze" ? context.Request.Path.Value! : "other");
+            var known = TelemetryScrubber.KnownPath(context.Request);
+            GatewayDiagnostics.RequestCompleted(activity, context, known);
             metrics.RequestCompleted(RelayResponseHeaders.GetRoute(context), known, context.Response.StatusCode, time.GetElapsedTime(started));
         }
     }
@@ -37,6 +40,13 @@ internal sealed class RelayDispatcher(RelayProxyHandler proxy, AnalyzeHandler an
             RelayResponseHeaders.SetRoute(context, LocalRoute);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"status\":\"ok\"}", context.RequestAborted);
+            return;
+        }
+
+        if (HttpMethods.IsGet(request.Method) && request.Path == ReadinessHandler.Path)
+        {
+            RelayResponseHeaders.SetRoute(context, LocalRoute);
+            await readiness.HandleAsync(context);
             return;
         }
 
