@@ -6,7 +6,8 @@ namespace StealthRelay.Gateway.Telemetry;
 /// <summary>
 /// Enrichment for the ASP.NET Core and HttpClient spans that overwrites everything that could carry client data:
 /// the server span keeps the fixed route (or <c>other</c>) as its path and loses query and user agent; the upstream
-/// span's URL becomes scheme, host, port and path, without user info or query (where keys like <c>api-key</c> live).
+/// span's URL becomes scheme, host, port and path (only when the path ends with a fixed API path), without user info
+/// or query (where keys like <c>api-key</c> live).
 /// Headers and bodies are never recorded (no enrichment reads them).
 /// </summary>
 internal static class TelemetryScrubber
@@ -41,7 +42,10 @@ internal static class TelemetryScrubber
     {
         if (request.RequestUri is { IsAbsoluteUri: true } uri)
         {
-            activity.SetTag("url.full", uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped));
+            // Upstream paths are a configured BaseUrl prefix plus one of the fixed API paths; any other path is dropped.
+            var path = uri.AbsolutePath;
+            var known = RelayRouteTable.Routes.Any(r => path.EndsWith(r.Path, StringComparison.Ordinal));
+            activity.SetTag("url.full", uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped) + (known ? path : "/"));
         }
         else
         {
