@@ -16,6 +16,7 @@ namespace StealthRelay.IntegrationTests.Observability;
 /// Proof that no request content reaches logs, traces or metrics: the real gateway with every log category at Trace,
 /// every span and metric captured, and canaries planted in every place a request can carry text.
 /// </summary>
+[Collection(TelemetryCaptureSerial.Name)]
 public sealed class NoContentInTelemetryTests : IAsyncLifetime
 {
     private FakeProvider _provider = null!;

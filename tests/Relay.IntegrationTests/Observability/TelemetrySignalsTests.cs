@@ -10,6 +10,7 @@ using StealthRelay.IntegrationTests.Infrastructure;
 namespace StealthRelay.IntegrationTests.Observability;
 
 /// <summary>The spans and instruments carry the route, shape, counts and states they document.</summary>
+[Collection(TelemetryCaptureSerial.Name)]
 public sealed class TelemetrySignalsTests : IAsyncLifetime
 {
     private FakeProvider _provider = null!;
@@ -39,9 +40,9 @@ public sealed class TelemetrySignalsTests : IAsyncLifetime
         Assert.Equal(200, request.GetTagItem("http.response.status_code"));
         var redaction = Assert.Single(capture.Spans, s => s.Source.Name == "StealthRelay.Redaction");
         Assert.Equal(request.TraceId, redaction.TraceId);
-        Assert.Equal(1, redaction.GetTagItem("stealthrelay.entities.EMAIL_ADDRESS"));
+        Assert.Equal(2, redaction.GetTagItem("stealthrelay.entities.EMAIL_ADDRESS")); // occurrences replaced
         Assert.Equal(1, redaction.GetTagItem("stealthrelay.entities.PHONE_NUMBER"));
-        Assert.Equal("EMAIL_ADDRESS=1,PHONE_NUMBER=1", redaction.GetTagItem("stealthrelay.entities"));
+        Assert.Equal("EMAIL_ADDRESS=2,PHONE_NUMBER=1", redaction.GetTagItem("stealthrelay.entities"));
         Assert.IsType<double>(redaction.GetTagItem("stealthrelay.detection.duration_ms"));
         Assert.Contains(entities.GetMeasurementSnapshot(), m => m.Value == 1 && (string?)m.Tags["entity.type"] == "PHONE_NUMBER");
         var measured = Assert.Single(duration.GetMeasurementSnapshot());
@@ -54,7 +55,7 @@ public sealed class TelemetrySignalsTests : IAsyncLifetime
         var capture = new TelemetryCapture();
         await using var gateway = await GatewayHost.StartAsync(null, new Dictionary<string, string?>(TelemetryCapture.VerboseLogging)
         {
-            ["Relay:Upstreams:openai:BaseUrl"] = "http://127.0.0.1:1/" + Canaries.Path,
+            ["Relay:Upstreams:openai:BaseUrl"] = "http://127.0.0.1:1",
         }, capture.Install);
         using var errors = new MetricCollector<long>(gateway.Services.GetRequiredService<IMeterFactory>(), GatewayDiagnostics.Name, "stealthrelay.gateway.upstream.errors");
 
