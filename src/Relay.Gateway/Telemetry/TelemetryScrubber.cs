@@ -5,7 +5,8 @@ namespace StealthRelay.Gateway.Telemetry;
 
 /// <summary>
 /// Enrichment for the ASP.NET Core and HttpClient spans that overwrites everything that could carry client data:
-/// the server span keeps the fixed route (or <c>other</c>) as its path and loses query and user agent; the upstream
+/// the server span keeps the fixed route (or <c>other</c>) as its path and loses query, user agent and the client's
+/// baggage; the upstream
 /// span's URL becomes scheme, host, port and path (only when the path ends with a fixed API path), without user info
 /// or query (where keys like <c>api-key</c> live).
 /// Headers and bodies are never recorded (no enrichment reads them).
@@ -36,6 +37,12 @@ internal static class TelemetryScrubber
         activity.SetTag("client.address", null);
         activity.SetTag("client.port", null);
         activity.DisplayName = GatewayDiagnostics.KnownMethod(request.Method) + " " + path;
+
+        // A client's `baggage` header lands here (and in every child span): client text, so it is dropped.
+        foreach (var item in activity.Baggage.ToList())
+        {
+            activity.SetBaggage(item.Key, null);
+        }
     }
 
     public static void ScrubClientSpan(Activity activity, HttpRequestMessage request)

@@ -59,6 +59,7 @@ public sealed class NoContentInTelemetryTests : IAsyncLifetime
             using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions?api-key=" + Canaries.Query) { Content = chat };
             request.Headers.Add("Authorization", "Bearer " + Canaries.Header);
             request.Headers.Add("X-Client-Note", Canaries.Header);
+            request.Headers.Add("baggage", "note=" + Canaries.Header);
             request.Headers.UserAgent.ParseAdd("agent-" + Canaries.Header);
             using var response = await gateway.Client.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
