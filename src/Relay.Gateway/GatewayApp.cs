@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
-using OpenTelemetry.Exporter;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 using StealthRelay.Gateway.Analysis;
 using StealthRelay.Gateway.Configuration;
 using StealthRelay.Gateway.Local;
@@ -12,6 +7,7 @@ using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Proxy;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.Gateway.Security;
+using StealthRelay.Gateway.Telemetry;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Ner;
 using StealthRelay.Redaction.Policy;
@@ -73,26 +69,6 @@ public static class GatewayApp
         return app;
     }
 
-    /// <summary>Exports StealthRelay meters and ASP.NET Core traces over OTLP, only when an endpoint is configured.</summary>
-    private static void AddTelemetryExport(IServiceCollection services, IConfiguration telemetry)
-    {
-        var endpoint = telemetry[nameof(TelemetryOptions.OtlpEndpoint)];
-        if (string.IsNullOrEmpty(endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
-        {
-            return; // invalid values are reported by RelayOptionsValidator at start-up
-        }
-
-        services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("stealthrelay-gateway"))
-            .WithMetrics(metrics => metrics
-                .AddMeter(GatewayMetrics.MeterName, "StealthRelay.Redaction", "StealthRelay.LocalFallback")
-                .AddAspNetCoreInstrumentation())
-            .WithTracing(tracing => tracing
-                .AddSource("StealthRelay.Gateway", "StealthRelay.Redaction", "StealthRelay.LocalFallback")
-                .AddAspNetCoreInstrumentation())
-            .UseOtlpExporter(OtlpExportProtocol.Grpc, uri);
-    }
-
     internal static void AddGateway(IServiceCollection services, IConfiguration configuration)
     {
         var relay = configuration.GetSection(RelayOptions.SectionName);
@@ -112,7 +88,7 @@ public static class GatewayApp
         services.AddNerModel(options => relay.GetSection("Ner").Bind(options));
 
         services.AddSingleton<GatewayMetrics>();
-        AddTelemetryExport(services, relay.GetSection("Telemetry"));
+        services.AddRelayTelemetry(configuration);
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<UserIdPseudonymizer>();
         services.AddSingleton<UserIdScrubber>();

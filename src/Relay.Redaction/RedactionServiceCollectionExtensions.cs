@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Analysis;
+using StealthRelay.Redaction.Diagnostics;
 using StealthRelay.Redaction.Protocols;
 using StealthRelay.Redaction.Recognizers;
 using StealthRelay.Redaction.Rehydration;
@@ -34,6 +35,7 @@ public static class RedactionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedactionOptions>, RedactionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPiiAnalyzer, PiiAnalyzer>();
+        services.TryAddSingleton<RedactionDiagnostics>();
         services.TryAddSingleton<IRequestRedactor, JsonRequestRedactor>();
         services.TryAddSingleton<IResponseRestorer, ResponseRestorer>();
         services.TryAddSingleton<TextRedactor>();

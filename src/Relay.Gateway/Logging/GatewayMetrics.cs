@@ -34,6 +34,7 @@ internal sealed class GatewayMetrics
             { "relay.route", route },
             { "http.route", path },
             { "http.response.status_code", statusCode },
+            { "http.response.status_class", StealthRelay.Gateway.Telemetry.GatewayDiagnostics.StatusClass(statusCode) },
         };
         _requests.Add(1, tags);
         _duration.Record(elapsed.TotalSeconds, tags);

@@ -8,6 +8,7 @@ using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Routing;
+using StealthRelay.Gateway.Telemetry;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Protocols;
 using StealthRelay.Redaction.Rehydration;
@@ -29,6 +30,7 @@ internal sealed class RelayProxyHandler(
     GatewayMetrics metrics,
     LocalRouter router,
     LocalRouteHandler local,
+    UpstreamMetrics upstreamMetrics,
     ILogger<RelayProxyHandler> logger)
 {
     public async Task HandleAsync(HttpContext context, RelayRoute route, Upstream upstream)
@@ -218,6 +220,7 @@ internal sealed class RelayProxyHandler(
             var kind = timedOut ? ApiErrorKind.GatewayTimeout : ApiErrorKind.BadGateway;
             var failure = completionError is null ? error.ToString() : completionError.GetType().Name;
             GatewayLog.UpstreamFailed(logger, upstream.Name, method, route.Path, failure, kind.StatusCode);
+            upstreamMetrics.UpstreamError(upstream.Name, failure);
             var message = timedOut
                 ? $"The upstream '{upstream.Name}' did not answer in time. Retry later."
                 : $"The upstream '{upstream.Name}' could not be reached or sent an answer the gateway could not relay. Check Relay:Upstreams:{upstream.Name}:BaseUrl or retry later.";
@@ -225,6 +228,7 @@ internal sealed class RelayProxyHandler(
             return;
         }
 
+        upstreamMetrics.UpstreamAnswered(upstream.Name, context.Response.StatusCode);
         if (logger.IsEnabled(LogLevel.Information))
         {
             var counts = redacted?.EntityCounts;

@@ -4,6 +4,7 @@ using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Proxy;
 using StealthRelay.Gateway.Security;
+using StealthRelay.Gateway.Telemetry;
 
 namespace StealthRelay.Gateway.Routing;
 
@@ -19,7 +20,8 @@ internal sealed class RelayDispatcher(
     LocalRouter router,
     LocalRouteHandler local,
     GatewayMetrics metrics,
-    TimeProvider time)
+    TimeProvider time,
+    ReadinessHandler readiness)
 {
     public const string LocalRoute = "local";
 
@@ -27,14 +29,15 @@ internal sealed class RelayDispatcher(
     {
         ArgumentNullException.ThrowIfNull(context);
         var started = time.GetTimestamp();
+        using var activity = GatewayDiagnostics.StartRequest();
         try
         {
             await DispatchAsync(context);
         }
         finally
         {
-            var known = RelayRouteTable.Match(context.Request.Method, context.Request.Path)?.Path
-                ?? (context.Request.Path == "/healthz" || context.Request.Path == "/relay/v1/analyze" ? context.Request.Path.Value! : "other");
+            var known = TelemetryScrubber.KnownPath(context.Request);
+            GatewayDiagnostics.RequestCompleted(activity, context, known);
             metrics.RequestCompleted(RelayResponseHeaders.GetRoute(context), known, context.Response.StatusCode, time.GetElapsedTime(started));
         }
     }
@@ -47,6 +50,13 @@ internal sealed class RelayDispatcher(
             RelayResponseHeaders.SetRoute(context, LocalRoute);
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("{\"status\":\"ok\"}", context.RequestAborted);
+            return;
+        }
+
+        if (HttpMethods.IsGet(request.Method) && request.Path == ReadinessHandler.Path)
+        {
+            RelayResponseHeaders.SetRoute(context, LocalRoute);
+            await readiness.HandleAsync(context);
             return;
         }
 

@@ -39,8 +39,11 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         _options = options.Value;
         _logger = logger;
         _time = time;
-        _metrics = new LocalMetrics(meterFactory);
+        _metrics = new LocalMetrics(meterFactory, () => QueueDepth);
     }
+
+    /// <summary>Admitted requests waiting for a context: those beyond <see cref="LocalOptions.MaxConcurrency"/>, at most the queue limit.</summary>
+    internal int QueueDepth => Math.Clamp(Volatile.Read(ref _admitted) - _options.MaxConcurrency, 0, _options.QueueLimit);
 
     public async Task WarmUpAsync(CancellationToken cancellationToken) => await GetHostAsync(cancellationToken).ConfigureAwait(false);
 
@@ -64,8 +67,20 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
     private async Task<LocalResult> HandleMeasuredAsync(LocalApi api, ReadOnlyMemory<byte> requestJson, LocalResponse response, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        using var activity = LocalMetrics.Source.StartActivity("local.generate");
+        activity?.SetTag("stealthrelay.local.api", api.ToString());
         var result = await HandleCoreAsync(api, requestJson, response, cancellationToken).ConfigureAwait(false);
         _metrics.Completed(api, result, _time.GetElapsedTime(started));
+        if (activity is not null)
+        {
+            // Counts and status only, never the prompt or the completion.
+            activity.SetTag("stealthrelay.local.stream", result.Streamed);
+            activity.SetTag("stealthrelay.local.prompt_tokens", result.PromptTokens);
+            activity.SetTag("stealthrelay.local.completion_tokens", result.CompletionTokens);
+            activity.SetTag("http.response.status_code", result.StatusCode);
+            activity.SetTag("stealthrelay.local.cancelled", result.Cancelled);
+        }
+
         return result;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace StealthRelay.LocalFallback.Service;
@@ -10,19 +11,26 @@ internal sealed class LocalMetrics : IDisposable
 {
     public const string MeterName = "StealthRelay.LocalFallback";
 
+    /// <summary>Activity source of the local generation span (<c>local.generate</c>: API, stream, token counts, status).</summary>
+    internal static readonly ActivitySource Source = new(MeterName);
+
     private readonly Meter _meter;
     private readonly Counter<long> _requests;
     private readonly Counter<long> _tokens;
     private readonly Histogram<double> _duration;
     private readonly UpDownCounter<long> _admitted;
 
-    public LocalMetrics(IMeterFactory? meterFactory)
+    public LocalMetrics(IMeterFactory? meterFactory, Func<int>? queued = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _requests = _meter.CreateCounter<long>("stealthrelay.local.requests", "{request}", "Requests answered by the local model, by API and outcome.");
         _tokens = _meter.CreateCounter<long>("stealthrelay.local.tokens", "{token}", "Prompt and completion tokens processed by the local model.");
         _duration = _meter.CreateHistogram<double>("stealthrelay.local.duration", "s", "Time from admission to the end of the answer.");
         _admitted = _meter.CreateUpDownCounter<long>("stealthrelay.local.admitted", "{request}", "Requests running or waiting for a context.");
+        if (queued is not null)
+        {
+            _meter.CreateObservableGauge("stealthrelay.local.queue.depth", queued, "{request}", "Admitted requests waiting for a context (beyond MaxConcurrency).");
+        }
     }
 
     public void Admitted(int delta) => _admitted.Add(delta);

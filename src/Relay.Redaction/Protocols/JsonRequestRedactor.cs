@@ -1,4 +1,5 @@
 using StealthRelay.Redaction.Analysis;
+using StealthRelay.Redaction.Diagnostics;
 using StealthRelay.Redaction.Placeholders;
 using StealthRelay.Redaction.Policy;
 
@@ -13,11 +14,15 @@ internal sealed class JsonRequestRedactor : IRequestRedactor
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly IPiiAnalyzer _analyzer;
+    private readonly RedactionDiagnostics _diagnostics;
+    private readonly TimeProvider _time;
 
-    public JsonRequestRedactor(IPiiAnalyzer analyzer)
+    public JsonRequestRedactor(IPiiAnalyzer analyzer, RedactionDiagnostics? diagnostics = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         _analyzer = analyzer;
+        _diagnostics = diagnostics ?? new RedactionDiagnostics();
+        _time = time ?? TimeProvider.System;
     }
 
     public ValueTask<RedactedRequest> RedactAsync(
@@ -30,16 +35,44 @@ internal sealed class JsonRequestRedactor : IRequestRedactor
             body = body[Utf8Bom.Length..];
         }
 
-        var plan = RequestPlan.Create(body.Span, shape);
-        return RedactCoreAsync(body, plan, format, policy, cancellationToken);
+        return RedactMeasuredAsync(body, shape, format, policy, cancellationToken);
     }
 
-    private async ValueTask<RedactedRequest> RedactCoreAsync(
-        ReadOnlyMemory<byte> body, RequestPlan plan, PlaceholderFormat format, RedactionPolicy policy, CancellationToken cancellationToken)
+    /// <summary>Wraps the work in the <c>redaction</c> span and records its outcome: types, counts and timings only.</summary>
+    private async ValueTask<RedactedRequest> RedactMeasuredAsync(
+        ReadOnlyMemory<byte> body, ApiShape shape, PlaceholderFormat format, RedactionPolicy policy, CancellationToken cancellationToken)
     {
-        var spans = plan.Texts.Count == 0
-            ? []
-            : await _analyzer.AnalyzeAsync(plan.Texts, policy, cancellationToken);
+        var shapeName = shape.ToString();
+        using var activity = RedactionDiagnostics.StartRedaction(shapeName);
+        var started = _time.GetTimestamp();
+        try
+        {
+            var plan = RequestPlan.Create(body.Span, shape);
+            var detectionStarted = _time.GetTimestamp();
+            var spans = plan.Texts.Count == 0
+                ? []
+                : await _analyzer.AnalyzeAsync(plan.Texts, policy, cancellationToken);
+            var detection = _time.GetElapsedTime(detectionStarted);
+            var result = Apply(body, plan, spans, format);
+            _diagnostics.Completed(activity, shapeName, result.EntityCounts, detection, _time.GetElapsedTime(started));
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var failure = ex switch
+            {
+                RedactionException redaction => redaction.Failure.ToString(),
+                OperationCanceledException => "Cancelled",
+                _ => ex.GetType().Name,
+            };
+            _diagnostics.Failed(activity, shapeName, failure, _time.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private static RedactedRequest Apply(
+        ReadOnlyMemory<byte> body, RequestPlan plan, IReadOnlyList<IReadOnlyList<EntitySpan>> spans, PlaceholderFormat format)
+    {
         var vault = new PlaceholderVault(format);
         try
         {

@@ -1,0 +1,47 @@
+using System.Diagnostics.Metrics;
+
+namespace StealthRelay.Gateway.Telemetry;
+
+/// <summary>
+/// Upstream instruments on the <c>StealthRelay.Gateway</c> meter: <c>stealthrelay.gateway.upstream.errors</c> (by
+/// upstream and kind) and the observable gauge <c>stealthrelay.gateway.circuit.state</c> (per upstream, from
+/// <see cref="ICircuitStateSource"/>). Tags are configured upstream names and closed kind names only.
+/// </summary>
+internal sealed class UpstreamMetrics
+{
+    private readonly Counter<long> _errors;
+
+    public UpstreamMetrics(IMeterFactory meterFactory, ICircuitStateSource circuits)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        ArgumentNullException.ThrowIfNull(circuits);
+        var meter = meterFactory.Create(GatewayDiagnostics.Name);
+        _errors = meter.CreateCounter<long>("stealthrelay.gateway.upstream.errors", "{error}",
+            "Failed upstream calls, by upstream and kind (forwarder error name, timeout, status_429, status_5xx).");
+        meter.CreateObservableGauge("stealthrelay.gateway.circuit.state", () => circuits.GetStates().Select(s => new Measurement<int>(
+                (int)s.State,
+                new KeyValuePair<string, object?>("stealthrelay.upstream", s.Upstream),
+                new KeyValuePair<string, object?>("stealthrelay.circuit.state", StateName(s.State)))),
+            "{state}", "Circuit state per upstream: 0 closed, 1 half-open, 2 open.");
+    }
+
+    /// <summary>Counts one failed call; <paramref name="kind"/> must be a closed name (enum or type name), never a message.</summary>
+    public void UpstreamError(string upstream, string kind) =>
+        _errors.Add(1, new KeyValuePair<string, object?>("stealthrelay.upstream", upstream), new KeyValuePair<string, object?>("error.type", kind));
+
+    /// <summary>Counts an upstream answer that signals a provider-side failure (429 or 5xx); other statuses are ignored.</summary>
+    public void UpstreamAnswered(string upstream, int status)
+    {
+        if (status == 429 || status >= 500)
+        {
+            UpstreamError(upstream, status == 429 ? "status_429" : "status_5xx");
+        }
+    }
+
+    private static string StateName(CircuitState state) => state switch
+    {
+        CircuitState.Open => "open",
+        CircuitState.HalfOpen => "half_open",
+        _ => "closed",
+    };
+}
