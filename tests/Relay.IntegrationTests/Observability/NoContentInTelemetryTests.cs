@@ -29,7 +29,11 @@ public sealed class NoContentInTelemetryTests : IAsyncLifetime
     public async Task AllSignals_RequestsCarryingCanaries_NoCanaryAnywhere()
     {
         var capture = new TelemetryCapture();
-        await using var gateway = await GatewayHost.StartAsync(_provider, new Dictionary<string, string?>(TelemetryCapture.VerboseLogging), services =>
+        var settings = new Dictionary<string, string?>(TelemetryCapture.VerboseLogging)
+        {
+            ["Relay:Admin:KeySha256"] = Security.Keys.Sha256(Security.Keys.Admin), // /relay/* needs the admin key
+        };
+        await using var gateway = await GatewayHost.StartAsync(_provider, settings, services =>
         {
             capture.Install(services);
             services.AddSingleton<IRecognizer, LeakyThrowingRecognizer>();
@@ -182,6 +186,11 @@ public sealed class NoContentInTelemetryTests : IAsyncLifetime
         {
             request.Headers.Add("anthropic-version", "2023-06-01");
             request.Headers.Add("x-api-key", Canaries.Header);
+        }
+
+        if (path.StartsWith("/relay/", StringComparison.Ordinal))
+        {
+            request.Headers.Add("Authorization", "Bearer " + Security.Keys.Admin);
         }
 
         using var response = await gateway.Client.SendAsync(request);
