@@ -26,7 +26,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void StreamRestorer_MutatedStreams_InvariantsHold()
     {
-        var (executed, failure) = FuzzRun.Run(FuzzRun.Corpus("streams"), Seed, iterations: 600, bytes => StreamInvariants.Check(_engine, bytes));
+        var (executed, failure) = FuzzRun.Run(FuzzRun.Corpus("streams"), Seed, iterations: 250, bytes => StreamInvariants.Check(_engine, bytes));
         output.WriteLine($"{executed} inputs x {Enum.GetValues<ApiShape>().Length} shapes");
         Assert.True(failure is null, failure);
         Assert.True(executed > 100, "the fuzzer ran too few inputs to mean anything");
@@ -36,7 +36,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output) : IDisposable
     public void StreamRestorer_MutatedRequestsAsStreams_InvariantsHold()
     {
         // JSON bodies full of PII are good stream-text material too: quotes, escapes and values next to placeholders.
-        var (executed, failure) = FuzzRun.Run(FuzzRun.Corpus("requests"), Seed + 1, iterations: 300, bytes => StreamInvariants.Check(_engine, bytes));
+        var (executed, failure) = FuzzRun.Run(FuzzRun.Corpus("requests"), Seed + 1, iterations: 150, bytes => StreamInvariants.Check(_engine, bytes));
         Assert.True(failure is null, failure);
         Assert.True(executed > 50, "the fuzzer ran too few inputs to mean anything");
     }
