@@ -88,8 +88,42 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
                 AnalyzeWindow(text, i, end, digits, results, firstOwn);
                 PhoneSubRuns.Analyze(text, i, end, results, firstOwn, _analyzeWindow);
             }
+            else if (!glued && digits >= MinDigits && c == '+')
+            {
+                // An international run ends glued to a word ("+44 20 7946 0958 0a"): that last piece belongs to the
+                // word, but what stands before the last space can still be a whole number. Only with an explicit '+'
+                // start: a national run glued to letters ("06 12 34 56 78qZ") stays unreported as a whole.
+                AnalyzeBeforeGluedTail(text, i, end, results, firstOwn);
+            }
 
             i = end + 1;
+        }
+    }
+
+    private void AnalyzeBeforeGluedTail(string text, int start, int end, List<EntitySpan> results, int firstOwn)
+    {
+        var cut = text.AsSpan(start, end - start).LastIndexOfAny(' ', '\u00A0');
+        if (cut <= 0)
+        {
+            return;
+        }
+
+        var subEnd = start + cut;
+        while (subEnd > start && !char.IsAsciiDigit(text[subEnd - 1]))
+        {
+            subEnd--;
+        }
+
+        var digits = 0;
+        foreach (var c in text.AsSpan(start, subEnd - start))
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        if (digits >= MinDigits)
+        {
+            AnalyzeWindow(text, start, subEnd, digits, results, firstOwn);
+            PhoneSubRuns.Analyze(text, start, subEnd, results, firstOwn, _analyzeWindow);
         }
     }
 

@@ -16,6 +16,8 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         At("Call (212) 555-1234 tomorrow", 5, 19),
         Hit("US office: 212.555.0199.", "212.555.0199"),
         Hit("London +44 20 7946 0958 (Ofcom drama range)", "+44 20 7946 0958"),
+        Hit("call +44 20 7946 0958 0a now", "+44 20 7946 0958"), // a run glued to a word at its end: the part before the last space still counts
+        Hit("+44 20 7946 0958 12ab 4111 1111 1111 1111", "+44 20 7946 0958"),
         Hit("Berlin: +49 30 901820", "+49 30 901820"),
         Hit("Festnetz 030 901820, bitte", "030 901820"),
         Hit("portable 06 12 34 56 78", "06 12 34 56 78"),
