@@ -68,6 +68,7 @@ internal static class EndToEndBenchmark
                 ["Relay:Upstreams:openai:BaseUrl"] = providerUrl,
                 ["Relay:Ner:Enabled"] = ner ? "true" : "false",
                 ["Relay:Ner:IntraOpThreads"] = "1",
+                ["Relay:RateLimit:PermitLimit"] = "0", // the benchmark client is one IP: measure the pipeline, not the limiter
             });
         });
         await app.StartAsync();
