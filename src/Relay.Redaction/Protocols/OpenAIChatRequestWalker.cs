@@ -9,6 +9,9 @@ namespace StealthRelay.Redaction.Protocols;
 /// </summary>
 internal static class OpenAIChatRequestWalker
 {
+    /// <summary>Chat content parts that carry no human text.</summary>
+    private static readonly HashSet<string> MediaParts = ["image_url", "input_audio", "file"];
+
     public static void Collect(JsonSyntaxNode root, ReadOnlySpan<byte> source, TextSlotCollector collector)
     {
         var messages = root["messages"];
@@ -25,7 +28,7 @@ internal static class OpenAIChatRequestWalker
         for (var i = 0; i < messages.Items!.Count; i++)
         {
             var message = RequireObject(messages.Items[i], $"messages[{i}]");
-            CollectContent(message["content"], source, collector, $"messages[{i}].content");
+            CollectContentParts(message["content"], source, collector, $"messages[{i}].content", "a string, an array of content parts or null", MediaParts);
             OptionalText(message["refusal"], collector, $"messages[{i}].refusal");
             CollectToolCalls(message["tool_calls"], collector, i);
             var functionCall = message["function_call"];
@@ -33,43 +36,6 @@ internal static class OpenAIChatRequestWalker
             {
                 RequireObject(functionCall!, $"messages[{i}].function_call");
                 OptionalArguments(functionCall!["arguments"], collector, $"messages[{i}].function_call.arguments");
-            }
-        }
-    }
-
-    /// <summary>A string, null, or an array of parts: text and refusal parts are text; media parts are skipped.</summary>
-    internal static void CollectContent(JsonSyntaxNode? content, ReadOnlySpan<byte> source, TextSlotCollector collector, string path)
-    {
-        if (IsAbsent(content))
-        {
-            return;
-        }
-
-        if (content!.IsString)
-        {
-            collector.AddText(content);
-            return;
-        }
-
-        if (content.Kind != JsonKind.Array)
-        {
-            throw ShapeError.Create(path, "a string, an array of content parts or null");
-        }
-
-        for (var p = 0; p < content.Items!.Count; p++)
-        {
-            var part = RequireObject(content.Items[p], $"{path}[{p}]");
-            switch (TypeOf(part, source))
-            {
-                case "image_url" or "input_audio" or "file":
-                    break;
-                case "refusal":
-                    OptionalText(part["refusal"], collector, $"{path}[{p}].refusal");
-                    break;
-                default:
-                    // "text", and unknown part types that carry text (fail closed: redact rather than leak).
-                    OptionalText(part["text"], collector, $"{path}[{p}].text");
-                    break;
             }
         }
     }

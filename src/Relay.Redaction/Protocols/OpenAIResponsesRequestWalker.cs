@@ -9,6 +9,9 @@ namespace StealthRelay.Redaction.Protocols;
 /// </summary>
 internal static class OpenAIResponsesRequestWalker
 {
+    /// <summary>Responses content parts that carry no human text.</summary>
+    private static readonly HashSet<string> MediaParts = ["input_image", "input_file", "input_audio"];
+
     public static void Collect(JsonSyntaxNode root, ReadOnlySpan<byte> source, TextSlotCollector collector)
     {
         CollectInput(root["instructions"], source, collector, "instructions");
@@ -66,51 +69,15 @@ internal static class OpenAIResponsesRequestWalker
                     OptionalArguments(item["arguments"], collector, $"{itemPath}.arguments");
                     break;
                 case "function_call_output" or "custom_tool_call_output":
-                    CollectContent(item["output"], source, collector, $"{itemPath}.output");
+                    CollectContentParts(item["output"], source, collector, $"{itemPath}.output", "a string or an array of content parts", MediaParts);
                     break;
                 case "custom_tool_call":
                     OptionalText(item["input"], collector, $"{itemPath}.input");
                     break;
                 case "message" or null:
-                    CollectContent(item["content"], source, collector, $"{itemPath}.content");
+                    CollectContentParts(item["content"], source, collector, $"{itemPath}.content", "a string or an array of content parts", MediaParts);
                     break;
                 default:
-                    break;
-            }
-        }
-    }
-
-    private static void CollectContent(JsonSyntaxNode? content, ReadOnlySpan<byte> source, TextSlotCollector collector, string path)
-    {
-        if (IsAbsent(content))
-        {
-            return;
-        }
-
-        if (content!.IsString)
-        {
-            collector.AddText(content);
-            return;
-        }
-
-        if (content.Kind != JsonKind.Array)
-        {
-            throw ShapeError.Create(path, "a string or an array of content parts");
-        }
-
-        for (var p = 0; p < content.Items!.Count; p++)
-        {
-            var part = RequireObject(content.Items[p], $"{path}[{p}]");
-            switch (TypeOf(part, source))
-            {
-                case "input_image" or "input_file" or "input_audio":
-                    break;
-                case "refusal":
-                    OptionalText(part["refusal"], collector, $"{path}[{p}].refusal");
-                    break;
-                default:
-                    // input_text, output_text, and unknown parts that carry text (fail closed).
-                    OptionalText(part["text"], collector, $"{path}[{p}].text");
                     break;
             }
         }

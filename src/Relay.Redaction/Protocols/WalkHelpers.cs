@@ -45,4 +45,41 @@ internal static class WalkHelpers
         var type = obj["type"];
         return type is { IsString: true } ? type.GetString(source) : null;
     }
+
+    /// <summary>
+    /// OpenAI content (chat and Responses): a string, or an array of parts. Media parts are skipped; refusal parts are
+    /// text; every other part's <c>text</c> is text, unknown part types included (fail closed: redact rather than leak).
+    /// </summary>
+    public static void CollectContentParts(
+        JsonSyntaxNode? content, ReadOnlySpan<byte> source, TextSlotCollector collector, string path, string expected, IReadOnlySet<string> mediaParts)
+    {
+        if (IsAbsent(content))
+        {
+            return;
+        }
+
+        if (content!.IsString)
+        {
+            collector.AddText(content);
+            return;
+        }
+
+        if (content.Kind != JsonKind.Array)
+        {
+            throw ShapeError.Create(path, expected);
+        }
+
+        for (var p = 0; p < content.Items!.Count; p++)
+        {
+            var part = RequireObject(content.Items[p], $"{path}[{p}]");
+            var type = TypeOf(part, source);
+            if (type is not null && mediaParts.Contains(type))
+            {
+                continue;
+            }
+
+            var field = type == "refusal" ? "refusal" : "text";
+            OptionalText(part[field], collector, $"{path}[{p}].{field}");
+        }
+    }
 }
