@@ -59,6 +59,9 @@ public static class GatewayApp
 
         AddGateway(builder.Services, builder.Configuration);
         configure?.Invoke(builder);
+        // Registered after the caller's configuration: both read their options once, here, so sources added by
+        // configure (tests, benchmarks) must already be in place.
+        AddNerModel(builder.Services, builder.Configuration);
         builder.Services.AddLocalModel(builder.Configuration);
 
         var app = builder.Build();
@@ -85,7 +88,6 @@ public static class GatewayApp
         });
         services.AddDefaultRecognizers();
         services.Configure<RecognizerOptions>(relay.GetSection("Recognizers"));
-        services.AddNerModel(options => relay.GetSection("Ner").Bind(options));
 
         services.AddSingleton<GatewayMetrics>();
         services.AddRelayTelemetry(configuration);
@@ -99,4 +101,7 @@ public static class GatewayApp
         services.AddHostedService<GatewayStartupReport>();
         services.AddRelaySecurity();
     }
+
+    internal static void AddNerModel(IServiceCollection services, IConfiguration configuration) =>
+        services.AddNerModel(options => configuration.GetSection(RelayOptions.SectionName).GetSection("Ner").Bind(options));
 }

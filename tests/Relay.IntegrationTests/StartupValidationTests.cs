@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StealthRelay.Redaction.Ner;
 using StealthRelay.IntegrationTests.Infrastructure;
 
 namespace StealthRelay.IntegrationTests;
@@ -40,5 +42,27 @@ public sealed class StartupValidationTests : IAsyncLifetime
             : exception.Message;
         Assert.Contains("Relay:Upstreams:openai:BaseUrl", messages, StringComparison.Ordinal);
         Assert.Contains("Relay:Redaction:DetectionTimeout", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_NerSettingsFromAddedConfiguration_AreHonoured()
+    {
+        // Configuration sources added by the host's configure callback (as tests and embedders do) decide the model too.
+        await using (var withModel = await GatewayHost.StartAsync(_provider))
+        {
+            Assert.NotNull(withModel.Services.GetService<INerModel>());
+        }
+
+        await using (var withoutModel = await GatewayHost.StartAsync(_provider, new Dictionary<string, string?> { ["Relay:Ner:Enabled"] = "false" }))
+        {
+            Assert.Null(withoutModel.Services.GetService<INerModel>());
+        }
+
+        var error = await Assert.ThrowsAsync<NerModelException>(() => GatewayHost.StartAsync(_provider, new Dictionary<string, string?>
+        {
+            ["Relay:Ner:ModelPath"] = "/no/such/model/folder",
+        }));
+        Assert.Contains("Relay:Ner:ModelPath", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_provider.Requests);
     }
 }
