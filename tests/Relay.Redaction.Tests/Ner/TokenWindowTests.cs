@@ -44,4 +44,23 @@ public sealed class TokenWindowTests
         Assert.Equal(2, encoding.TokenLabel[0]);
         Assert.Equal(Math.Exp(5) / (Math.Exp(5) + 2), encoding.TokenProbability[0], 5);
     }
+
+    [Theory]
+    [InlineData("500,490,480", 16, "3")] // similar lengths share one call
+    [InlineData("500,490,480", 2, "2,1")] // never more rows than the batch size
+    [InlineData("300,8", 16, "1,1")] // a short system prompt is not padded to the user prompt's length
+    [InlineData("300,260,8,7,6", 16, "2,3")]
+    [InlineData("10,9,8,7,2", 16, "4,1")]
+    public void BatchLength_GroupsWindowsOfSimilarLength(string lengths, int maxBatch, string expected)
+    {
+        var windows = lengths.Split(',').Select((l, i) => new TokenWindow(i, 0, int.Parse(l, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var batches = new List<int>();
+
+        for (var start = 0; start < windows.Count; start += batches[^1])
+        {
+            batches.Add(OnnxNerModel.BatchLength(windows, start, maxBatch));
+        }
+
+        Assert.Equal(expected, string.Join(',', batches));
+    }
 }
