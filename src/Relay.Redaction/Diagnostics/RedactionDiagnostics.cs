@@ -46,7 +46,7 @@ internal sealed class RedactionDiagnostics : IDisposable
     internal void Completed(Activity? activity, string shape, IReadOnlyDictionary<string, int> counts, TimeSpan detection, TimeSpan total)
     {
         var entityTotal = 0;
-        var summary = new StringBuilder();
+        var summary = activity is null ? null : new StringBuilder();
         foreach (var (type, count) in counts.Where(c => c.Value > 0).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             entityTotal += count;
@@ -54,14 +54,14 @@ internal sealed class RedactionDiagnostics : IDisposable
             if (activity is not null)
             {
                 activity.SetTag(EntityTagPrefix + type, count);
-                summary.Append(summary.Length == 0 ? "" : ",").Append(type).Append('=').Append(count);
+                summary!.Append(summary.Length == 0 ? "" : ",").Append(type).Append('=').Append(count);
             }
         }
 
         _duration.Record(total.TotalSeconds, new KeyValuePair<string, object?>("stealthrelay.api.shape", shape), new KeyValuePair<string, object?>("outcome", "ok"));
         if (activity is not null)
         {
-            activity.SetTag("stealthrelay.entities", summary.ToString());
+            activity.SetTag("stealthrelay.entities", summary!.ToString());
             activity.SetTag("stealthrelay.entities.total", entityTotal);
             activity.SetTag("stealthrelay.detection.duration_ms", detection.TotalMilliseconds);
         }

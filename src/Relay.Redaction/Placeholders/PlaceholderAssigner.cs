@@ -84,8 +84,9 @@ internal static class PlaceholderAssigner
     {
         var sb = new StringBuilder(text.Length + (spans.Count * 8));
         var at = 0;
-        foreach (var s in spans)
+        for (var i = 0; i < spans.Count; i++)
         {
+            var s = spans[i];
             if (s.Start < at || s.End > text.Length || s.Start >= s.End)
             {
                 throw new RedactionException(RedactionFailure.DetectionFailed, "Detection returned overlapping or out-of-range spans.");

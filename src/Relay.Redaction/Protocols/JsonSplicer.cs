@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text;
-using StealthRelay.Redaction.Rehydration;
 
 namespace StealthRelay.Redaction.Protocols;
 
@@ -15,15 +13,10 @@ internal static class JsonSplicer
     {
         replacements.Sort(static (a, b) => a.Node.Start.CompareTo(b.Node.Start));
         var at = 0;
-        var sb = new StringBuilder();
         foreach (var (node, value) in replacements)
         {
             output.Write(source[at..node.Start]);
-            sb.Clear();
-            sb.Append('"');
-            PlaceholderRestorer.AppendJsonEscaped(value, sb);
-            sb.Append('"');
-            WriteUtf8(sb, output);
+            JsonStringWriter.WriteQuoted(value, output);
             at = node.End;
         }
 
@@ -40,12 +33,5 @@ internal static class JsonSplicer
         var buffer = new ArrayBufferWriter<byte>(source.Length + 256);
         Write(source, replacements, buffer);
         return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void WriteUtf8(StringBuilder sb, IBufferWriter<byte> output)
-    {
-        var text = sb.ToString();
-        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        output.Advance(Encoding.UTF8.GetBytes(text, span));
     }
 }
