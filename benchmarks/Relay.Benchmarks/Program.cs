@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Running;
 using StealthRelay.Benchmarks.EndToEnd;
+using StealthRelay.Benchmarks.Soak;
 
-// `e2e` runs the end-to-end gateway comparison; anything else goes to BenchmarkDotNet's switcher
+// `e2e` runs the end-to-end gateway comparison; `soak` the long load run against the gateway executable; anything else goes to BenchmarkDotNet's switcher
 // (e.g. `--filter '*Redaction*'`).
 if (args.Length > 0 && args[0] == "e2e")
 {
     return await EndToEndBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "soak")
+{
+    return await SoakRun.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(StealthRelay.Benchmarks.Micro.RedactionBenchmarks).Assembly).Run(args);
