@@ -4,7 +4,8 @@ namespace StealthRelay.Redaction.Protocols;
 
 /// <summary>
 /// OpenAI chat completions: <c>messages[].content</c> (string or text/refusal parts), <c>messages[].refusal</c>,
-/// <c>messages[].tool_calls[].function.arguments</c>, legacy <c>function_call.arguments</c>. Roles, names, ids,
+/// <c>messages[].tool_calls[].function.arguments</c>, legacy <c>function_call.arguments</c>, and the predicted output
+/// (<c>prediction.content</c>, a string or text parts: usually the user's own document or code). Roles, names, ids,
 /// images, audio and files are left alone.
 /// </summary>
 internal static class OpenAIChatRequestWalker
@@ -13,6 +14,17 @@ internal static class OpenAIChatRequestWalker
     private static readonly HashSet<string> MediaParts = ["image_url", "input_audio", "file"];
 
     public static void Collect(JsonSyntaxNode root, ReadOnlySpan<byte> source, TextSlotCollector collector)
+    {
+        CollectMessages(root, source, collector);
+        var prediction = root["prediction"];
+        if (!IsAbsent(prediction))
+        {
+            RequireObject(prediction!, "prediction");
+            CollectContentParts(prediction!["content"], source, collector, "prediction.content", "a string or an array of text parts", MediaParts);
+        }
+    }
+
+    private static void CollectMessages(JsonSyntaxNode root, ReadOnlySpan<byte> source, TextSlotCollector collector)
     {
         var messages = root["messages"];
         if (IsAbsent(messages))

@@ -36,6 +36,25 @@ public class OpenAIChatRequestTests
         Assert.Equal(2, request.Vault.Count);
     }
 
+    [Theory]
+    [InlineData("{'messages':[{'role':'user','content':'fix it'}],'prediction':{'type':'content','content':'mail ann@x.io'}}")]
+    [InlineData("{'messages':[{'role':'user','content':'fix it'}],'prediction':{'type':'content','content':[{'type':'text','text':'mail ann@x.io'}]}}")]
+    public async Task RedactAsync_PredictedOutput_IsRedacted(string template)
+    {
+        // Predicted outputs carry the user's own document: as sensitive as the messages.
+        var json = Q(template);
+        var (body, request) = await Redact(json, ApiShape.OpenAIChatCompletions);
+        Assert.Equal(json.Replace("ann@x.io", "[EMAIL_ADDRESS_1]", StringComparison.Ordinal), body);
+        Assert.Equal(1, request.EntityCounts[EntityTypes.EmailAddress]);
+    }
+
+    [Fact]
+    public async Task RedactAsync_PredictionNotAnObject_IsRejected()
+    {
+        var json = Q("{'messages':[],'prediction':'mail ann@x.io'}");
+        await Assert.ThrowsAsync<RedactionException>(() => Redact(json, ApiShape.OpenAIChatCompletions));
+    }
+
     [Fact]
     public async Task RedactAsync_NoPii_ReturnsIdenticalBytes()
     {
