@@ -354,6 +354,10 @@ def cmd_evaluate(args) -> None:
     for lang in LANGS:
         pairs = [sentence_text_and_spans(s) for s in read_conll(paths["wikiann"][lang]["test"], lang_prefix=True)]
         sets[f"wikiann-{lang}"] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        if lang == "en":
+            # real text re-cased: what a shouting ticket or a lower-case chat does to the case input
+            for mode in ("upper", "lower"):
+                sets[f"wikiann-en-{mode}"] = ([recase(p[0], mode) for p in pairs], [p[1] for p in pairs])
     pairs = [sentence_text_and_spans(s) for s in read_conll(paths["wnut"]["test"], lang_prefix=False, wnut=True)]
     sets["wnut17"] = ([p[0] for p in pairs], [p[1] for p in pairs])
     docs = read_span_jsonl(paths["synth_test_jsonl"])
@@ -409,8 +413,8 @@ def main() -> None:
     t.add_argument("--dropout", type=float, default=0.1)
     t.add_argument("--synth-limit", type=int, default=1000, help="synthetic train documents per language")
     t.add_argument("--unk-rate", type=float, default=0.03)
-    t.add_argument("--upper-rate", type=float, default=0.1, help="share of sequences trained as if UPPER-cased")
-    t.add_argument("--lower-rate", type=float, default=0.1, help="share of sequences trained as if lower-cased")
+    t.add_argument("--upper-rate", type=float, default=0.15, help="share of sequences trained as if UPPER-cased")
+    t.add_argument("--lower-rate", type=float, default=0.15, help="share of sequences trained as if lower-cased")
     t.add_argument("--dev-per-corpus", type=int, default=300)
     sub.add_parser("export")
     sub.add_parser("evaluate")

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Reproduces models/stealthrelay-ner from scratch: synthetic corpus -> WordPiece vocab -> train -> ONNX export -> eval.
-# Usage: training/ner/train.sh            (from anywhere; NER_TRAIN_MINUTES=40 sets the training wall-clock budget,
+# Usage: training/ner/train.sh            (from anywhere; NER_TRAIN_MINUTES=45 sets the training wall-clock budget,
 #        NER_MODEL_DIR=DIR writes the model folder elsewhere than models/stealthrelay-ner, e.g. to compare a candidate)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=/usr/bin/python3
 WORK="${NER_WORK_DIR:-training/ner/work}"
-MINUTES="${NER_TRAIN_MINUTES:-40}"
+MINUTES="${NER_TRAIN_MINUTES:-45}"
 MODEL_DIR="${NER_MODEL_DIR:-models/stealthrelay-ner}"
 SHARED="${NER_SHARED_DIR:-../shared}"
 

@@ -30,12 +30,20 @@ internal static class ComposedTemplates
     {
         if (c.Random.Bool(0.85f))
         {
-            c.Line(c.Random.ArrayElement(c.Phrases.Instructions));
+            c.Line(c.Random.Bool()
+                ? c.Random.ArrayElement(c.Phrases.Instructions)
+                : $"{c.Random.ArrayElement(c.Phrases.Verbs)} {c.Random.ArrayElement(c.Phrases.Objects)}{c.Random.ArrayElement([":", ".", "", " please:", "?"])}");
             if (c.Random.Bool())
             {
                 c.Line();
             }
         }
+    }
+
+    private static string Heading(DocumentContext c)
+    {
+        var heading = c.Random.ArrayElement(c.Phrases.Headings);
+        return c.Random.Bool(0.3f) ? heading.ToUpperInvariant() : heading;
     }
 
     private static void Sentences(DocumentContext c, int min, int max, string separator = " ")
@@ -81,7 +89,7 @@ internal static class ComposedTemplates
         var sections = c.Random.Int(2, 4);
         for (var s = 0; s < sections; s++)
         {
-            c.Text(c.Random.ArrayElement(["# ", "## ", "**", string.Empty])).Text(c.Random.ArrayElement(c.Phrases.Headings))
+            c.Text(c.Random.ArrayElement(["# ", "## ", "**", string.Empty])).Text(Heading(c))
                 .Line(c.Random.Bool() ? ":" : string.Empty);
             if (c.Random.Bool())
             {
@@ -271,7 +279,7 @@ internal static class ComposedTemplates
         Instruction(c);
         if (c.Random.Bool(0.3f))
         {
-            c.Line(c.Random.ArrayElement(c.Phrases.Headings));
+            c.Line(Heading(c));
         }
 
         Sentences(c, 3, 8);

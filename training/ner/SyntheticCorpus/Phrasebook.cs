@@ -17,7 +17,9 @@ internal sealed record Phrasebook(
     string[] Products,
     string[] ChatLines,
     string[] ListItems,
-    string[] TableHeader)
+    string[] TableHeader,
+    string[] Verbs,
+    string[] Objects)
 {
     public static Phrasebook For(string lang) => lang switch
     {
@@ -63,6 +65,10 @@ internal sealed record Phrasebook(
             "{P} and {F} will share the {PR} file with {O}.", "{S} replaced {P} as {J}.",
             "The event takes place at {A} in {C}.", "Our supplier {O} is based in {K}.",
             "{F} said {O} might cancel the order.", "Thanks to {P} for the quick help!",
+            "Written by {P} on {D}.", "Approved by {T}.", "{P} wrote: \"{F}, please call {O} in {C}.\"",
+            "Our English team in {C} talks to {O} every {WD}.", "Translated from German by {P}.",
+            "Please ask {P}, our {J}, about the move to {K}.", "Why did {S} leave {O}?", "{P}? Never heard of them.",
+            "Hand the keys to {P} at {A}.", "{O} ({C}) confirmed the order from {P}.",
         ],
         Negatives:
         [
@@ -74,6 +80,10 @@ internal sealed record Phrasebook(
             "Sorry for the late reply.", "The Q3 numbers look good.", "See you on Friday.", "Best Practices for Onboarding",
             "Head of Sales and Marketing", "Customer Success Manager", "Please Note: the office is closed on Sunday.",
             "Great job, everyone!", "The iPhone app crashes on login.", "Important: Update your Password",
+            "Please answer in English.", "Can you reply in German?", "The French version is attached.",
+            "STATUS UPDATE", "WEEKLY REPORT", "URGENT", "Written by the support team.", "Approved by Legal.",
+            "Christmas party on Friday!", "Easter Monday is a holiday.", "Our Dutch customers prefer invoices by mail.",
+            "Attached: Budget 2025 (Final).xlsx", "Reviewed by QA on Tuesday.", "Drafted after the Monday call.",
         ],
         Headings: ["Summary", "Background", "Attendees", "Notes", "Decisions", "Next steps", "Contacts", "Overview", "Details"],
         JobTitles:
@@ -92,7 +102,19 @@ internal sealed record Phrasebook(
         [
             "{P} - {J}", "{P}, {O}", "{P} ({C})", "{F}: {J}", "{O} - {C}, {K}", "{P} <{E}>", "{P}, {PA}",
         ],
-        TableHeader: ["Name", "Company", "City", "Country", "Email", "Phone", "Street"]);
+        TableHeader: ["Name", "Company", "City", "Country", "Email", "Phone", "Street"],
+        Verbs:
+        [
+            "Summarize", "Shorten", "Rewrite", "Translate", "Check", "Explain", "Classify", "Analyse", "Improve",
+            "Simplify", "Format", "Review", "Paraphrase", "Condense", "Polish", "Anonymize", "Categorize", "Answer",
+            "Please summarise", "Could you rewrite", "Help me answer", "Give me feedback on", "Make a checklist from",
+        ],
+        Objects:
+        [
+            "this email", "the note below", "this message", "the following text", "this report", "the ticket",
+            "this paragraph", "my draft", "the complaint", "these minutes", "the chat below", "this announcement",
+            "the customer feedback", "this memo", "the job posting", "this text into French", "it in plain English",
+        ]);
 
     private static readonly Phrasebook German = new(
         Instructions:
@@ -130,6 +152,9 @@ internal sealed record Phrasebook(
             "Rechnung {N} wurde am {D} von {O} bezahlt.", "Termin mit {T} auf {WD} 10 Uhr verschoben.",
             "{S} ersetzt {P} als {J}.", "Die Veranstaltung findet in der {A} in {C} statt.", "Unser Lieferant {O} sitzt in {K}.",
             "{F} meint, {O} könnte den Auftrag stornieren.", "Danke an {P} für die schnelle Hilfe!",
+            "Erstellt von {P} am {D}.", "Freigegeben von {T}.", "{P} schrieb: \"{F}, ruf bitte {O} in {C} an.\"",
+            "Aus dem Englischen übersetzt von {P}.", "Frag {P}, unsere {J}, wegen des Umzugs nach {K}.",
+            "Warum hat {S} {O} verlassen?", "Die Schlüssel bitte an {P}, {A}.", "{O} ({C}) hat die Bestellung von {P} bestätigt.",
         ],
         Negatives:
         [
@@ -140,6 +165,9 @@ internal sealed record Phrasebook(
             "Offene Punkte", "Willkommen im Team!", "Sehr geehrte Damen und Herren, danke für Ihr Schreiben.",
             "Entschuldigung für die späte Antwort.", "Die Zahlen für Q3 sehen gut aus.", "Bis Freitag!",
             "Wichtig: Passwort Ändern", "Die Sitzung Beginnt Um Neun.", "Leiter Vertrieb und Marketing",
+            "Bitte antworte auf Englisch.", "Die französische Fassung liegt bei.", "STATUSBERICHT", "DRINGEND",
+            "Erstellt vom Support-Team.", "Weihnachtsfeier am Freitag!", "Ostermontag ist Feiertag.",
+            "Geprüft am Dienstag.", "Anhang: Budget 2025 (Final).xlsx", "Unsere niederländischen Kunden zahlen per Rechnung.",
         ],
         Headings: ["Zusammenfassung", "Hintergrund", "Teilnehmer", "Notizen", "Beschlüsse", "Nächste Schritte", "Kontakte"],
         JobTitles:
@@ -155,7 +183,18 @@ internal sealed record Phrasebook(
             "{F}: wer ist {S}??", "{F}: der typ von {O} in {C}", "{F}: danke!!", "{F}: bin unterwegs nach {C}",
         ],
         ListItems: ["{P} - {J}", "{P}, {O}", "{P} ({C})", "{F}: {J}", "{O} - {C}, {K}", "{P} <{E}>", "{P}, {PA}"],
-        TableHeader: ["Name", "Firma", "Ort", "Land", "E-Mail", "Telefon", "Straße"]);
+        TableHeader: ["Name", "Firma", "Ort", "Land", "E-Mail", "Telefon", "Straße"],
+        Verbs:
+        [
+            "Fasse", "Kürze", "Überarbeite", "Übersetze", "Prüfe", "Erkläre", "Bewerte", "Analysiere", "Verbessere",
+            "Vereinfache", "Formatiere", "Anonymisiere", "Beantworte", "Bitte fasse", "Hilf mir mit",
+        ],
+        Objects:
+        [
+            "diese E-Mail", "die Notiz unten", "diese Nachricht", "den folgenden Text", "diesen Bericht", "das Ticket",
+            "diesen Absatz", "meinen Entwurf", "die Beschwerde", "das Protokoll", "den Chat unten", "diese Ankündigung",
+            "das Kundenfeedback", "die Stellenanzeige", "das auf Englisch",
+        ]);
 
     private static readonly Phrasebook French = new(
         Instructions:
@@ -192,6 +231,9 @@ internal sealed record Phrasebook(
             "La facture {N} a été réglée par {O} le {D}.", "Réunion avec {T} déplacée à {WD} 10 h.",
             "{S} remplace {P} comme {J}.", "L'événement a lieu au {A} à {C}.", "Notre fournisseur {O} est basé en {K}.",
             "{F} pense que {O} pourrait annuler la commande.", "Merci à {P} pour son aide rapide !",
+            "Rédigé par {P} le {D}.", "Validé par {T}.", "{P} a écrit : « {F}, appelle {O} à {C} stp. »",
+            "Traduit de l'anglais par {P}.", "Demande à {P}, notre {J}, pour le déménagement en {K}.",
+            "Pourquoi {S} a quitté {O} ?", "Remets les clés à {P}, {A}.", "{O} ({C}) a confirmé la commande de {P}.",
         ],
         Negatives:
         [
@@ -201,6 +243,9 @@ internal sealed record Phrasebook(
             "Ouvre le fichier Excel et vérifie la colonne B.", "Résumé : aucun blocage.", "Prochaines Étapes",
             "Points Ouverts", "Bienvenue dans l'équipe !", "Madame, Monsieur, merci pour votre courrier.",
             "Désolé pour la réponse tardive.", "Les chiffres du T3 sont bons.", "À Vendredi !", "Important : Changez Votre Mot de Passe",
+            "Merci de répondre en anglais.", "La version allemande est jointe.", "POINT D'ÉTAPE", "URGENT",
+            "Rédigé par l'équipe support.", "Fête de Noël vendredi !", "Le lundi de Pâques est férié.", "Relu mardi.",
+            "Pièce jointe : Budget 2025 (Final).xlsx", "Nos clients néerlandais préfèrent la facture papier.",
         ],
         Headings: ["Résumé", "Contexte", "Participants", "Notes", "Décisions", "Prochaines étapes", "Contacts"],
         JobTitles:
@@ -216,7 +261,18 @@ internal sealed record Phrasebook(
             "{F}: c qui {S} ??", "{F}: le mec de {O} à {C}", "{F}: merci !!", "{F}: j'arrive à {C}",
         ],
         ListItems: ["{P} - {J}", "{P}, {O}", "{P} ({C})", "{F} : {J}", "{O} - {C}, {K}", "{P} <{E}>", "{P}, {PA}"],
-        TableHeader: ["Nom", "Société", "Ville", "Pays", "E-mail", "Téléphone", "Adresse"]);
+        TableHeader: ["Nom", "Société", "Ville", "Pays", "E-mail", "Téléphone", "Adresse"],
+        Verbs:
+        [
+            "Résume", "Abrège", "Réécris", "Traduis", "Vérifie", "Explique", "Classe", "Analyse", "Améliore",
+            "Simplifie", "Mets en forme", "Anonymise", "Réponds à", "Merci de résumer", "Aide-moi avec",
+        ],
+        Objects:
+        [
+            "cet e-mail", "la note ci-dessous", "ce message", "le texte suivant", "ce rapport", "le ticket", "ce paragraphe",
+            "mon brouillon", "la réclamation", "ce compte rendu", "la discussion ci-dessous", "cette annonce",
+            "les retours clients", "l'offre d'emploi", "ceci en anglais",
+        ]);
 
     private static readonly Phrasebook Dutch = new(
         Instructions:
@@ -253,6 +309,9 @@ internal sealed record Phrasebook(
             "Factuur {N} is op {D} betaald door {O}.", "Overleg met {T} verzet naar {WD} 10 uur.",
             "{S} vervangt {P} als {J}.", "Het evenement vindt plaats aan de {A} in {C}.", "Onze leverancier {O} zit in {K}.",
             "{F} denkt dat {O} de bestelling misschien annuleert.", "Dank aan {P} voor de snelle hulp!",
+            "Opgesteld door {P} op {D}.", "Goedgekeurd door {T}.", "{P} schreef: \"{F}, bel {O} in {C} even.\"",
+            "Vertaald uit het Duits door {P}.", "Vraag {P}, onze {J}, naar de verhuizing naar {K}.",
+            "Waarom is {S} weggegaan bij {O}?", "Geef de sleutels aan {P}, {A}.", "{O} ({C}) heeft de bestelling van {P} bevestigd.",
         ],
         Negatives:
         [
@@ -262,6 +321,9 @@ internal sealed record Phrasebook(
             "Open het Excel-bestand en controleer kolom B.", "Samenvatting: geen blokkades.", "Volgende Stappen",
             "Openstaande Punten", "Welkom in het team!", "Geachte heer, mevrouw, dank voor uw brief.",
             "Sorry voor het late antwoord.", "De cijfers van Q3 zien er goed uit.", "Tot Vrijdag!", "Belangrijk: Wijzig Uw Wachtwoord",
+            "Antwoord graag in het Engels.", "De Duitse versie zit in de bijlage.", "STATUSUPDATE", "DRINGEND",
+            "Opgesteld door het supportteam.", "Kerstborrel op vrijdag!", "Tweede Paasdag is een vrije dag.",
+            "Nagekeken op dinsdag.", "Bijlage: Budget 2025 (Definitief).xlsx", "Onze Franse klanten betalen per factuur.",
         ],
         Headings: ["Samenvatting", "Achtergrond", "Aanwezigen", "Notities", "Besluiten", "Volgende stappen", "Contacten"],
         JobTitles:
@@ -277,5 +339,16 @@ internal sealed record Phrasebook(
             "{F}: wie is {S}??", "{F}: die gast van {O} in {C}", "{F}: thx!!", "{F}: onderweg naar {C}",
         ],
         ListItems: ["{P} - {J}", "{P}, {O}", "{P} ({C})", "{F}: {J}", "{O} - {C}, {K}", "{P} <{E}>", "{P}, {PA}"],
-        TableHeader: ["Naam", "Bedrijf", "Plaats", "Land", "E-mail", "Telefoon", "Straat"]);
+        TableHeader: ["Naam", "Bedrijf", "Plaats", "Land", "E-mail", "Telefoon", "Straat"],
+        Verbs:
+        [
+            "Vat samen:", "Verkort", "Herschrijf", "Vertaal", "Controleer", "Leg uit:", "Classificeer", "Analyseer",
+            "Verbeter", "Vereenvoudig", "Anonimiseer", "Beantwoord", "Graag samenvatten:", "Help me met",
+        ],
+        Objects:
+        [
+            "deze e-mail", "de notitie hieronder", "dit bericht", "de volgende tekst", "dit rapport", "het ticket",
+            "deze alinea", "mijn concept", "de klacht", "de notulen", "de chat hieronder", "deze aankondiging",
+            "de klantfeedback", "de vacature", "dit naar het Engels",
+        ]);
 }
