@@ -20,7 +20,7 @@ from nerpipe.data import (corpus_paths, read_conll, read_span_jsonl, sentence_te
                           TYPE_TO_LABEL)
 from nerpipe.encode import IGNORE, encode_words, predict_texts  # noqa: E402
 from nerpipe.model import ConvTagger  # noqa: E402
-from nerpipe.tokenizer import WordPiece, basic_words  # noqa: E402
+from nerpipe.tokenizer import NUM_CASE_IDS, WordPiece, basic_words, case_id  # noqa: E402
 from nerpipe.vocab_builder import build_vocab  # noqa: E402
 
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-ADDR", "I-ADDR"]
@@ -74,20 +74,25 @@ def cmd_vocab(args) -> None:
 
 
 # ---------------------------------------------------------------- train
-def encode_corpus(sents, wp: WordPiece, lab2id: dict) -> list[tuple[list[int], list[int]]]:
+def encode_corpus(sents, wp: WordPiece, lab2id: dict) -> list[tuple]:
+    """(ids, labels, case_ids as written, case_ids of the UPPER-cased text, case_ids of the lower-cased text)."""
     out = []
     for sent in sents:
-        words, labels = to_words(sent, DO_LOWER_CASE)
-        for ids, lab, _, _ in encode_words(words, [lab2id[x] for x in labels], wp, TRAIN_MAX_PIECES):
+        words, labels, originals = to_words(sent, DO_LOWER_CASE)
+        variants = [[case_id(o) for o in originals], [case_id(o.upper()) for o in originals],
+                    [case_id(o.lower()) for o in originals]]
+        chunks = [encode_words(words, [lab2id[x] for x in labels], wp, TRAIN_MAX_PIECES, v) for v in variants]
+        for (ids, lab, _, _, cas), up, low in zip(*chunks):
             if len(ids) > 2:
-                out.append((ids, lab))
+                out.append((ids, lab, np.array(cas, dtype=np.int8), np.array(up[4], dtype=np.int8),
+                            np.array(low[4], dtype=np.int8)))
     return out
 
 
 def make_batches(examples, max_tokens: int, rng: random.Random):
     """Batches of identical-length sequences (no padding, exactly like unpadded inference), shuffled."""
     by_len: dict[int, list[int]] = {}
-    for k, (ids, _) in enumerate(examples):
+    for k, (ids, *_) in enumerate(examples):
         by_len.setdefault(len(ids), []).append(k)
     batches = []
     for length, ks in by_len.items():
@@ -104,14 +109,15 @@ def word_f1(model, dev, wp, lab2id) -> float:
     tp = fp = fn = 0
     with torch.no_grad():
         by_len: dict[int, list[int]] = {}
-        for k, (ids, _) in enumerate(dev):
+        for k, (ids, *_) in enumerate(dev):
             by_len.setdefault(len(ids), []).append(k)
         for length, ks in by_len.items():
             for b in range(0, len(ks), 64):
                 chunk = [dev[k] for k in ks[b:b + 64]]
                 ids = torch.tensor([c[0] for c in chunk])
-                pred = model(ids, torch.ones_like(ids)).argmax(-1).numpy()
-                for (_, lab), p in zip(chunk, pred):
+                cas = torch.from_numpy(np.stack([c[2] for c in chunk]).astype(np.int64))
+                pred = model(ids, torch.ones_like(ids), cas).argmax(-1).numpy()
+                for (_, lab, *_), p in zip(chunk, pred):
                     pos = [i for i, x in enumerate(lab) if x != IGNORE]
                     g = _spans([LABELS[lab[i]] for i in pos])
                     s = _spans([LABELS[p[i]] for i in pos])
@@ -125,6 +131,13 @@ def word_f1(model, dev, wp, lab2id) -> float:
 def _spans(labels: list[str]) -> set:
     from nerpipe.encode import decode_spans
     return set(decode_spans(labels, [(i, i + 1) for i in range(len(labels))]))
+
+
+def case_variant(roll: float, upper_rate: float, lower_rate: float) -> int:
+    """Index into an encoded example of the case_ids to train on: 3 = UPPER-cased, 4 = lower-cased, 2 = as written."""
+    if roll < upper_rate:
+        return 3
+    return 4 if roll < upper_rate + lower_rate else 2
 
 
 def cmd_train(args) -> None:
@@ -148,6 +161,8 @@ def cmd_train(args) -> None:
         drng.shuffle(sents)
         dev[name] = encode_corpus(sents[:args.dev_per_corpus], wp, lab2id)
     log(f"train sequences {len(train)}, pieces {sum(len(x[0]) for x in train)}; dev corpora {len(dev)}")
+    counts = Counter(int(c) for x in train for c in x[2])
+    log("train case_ids (as written): " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
     dilations = tuple(int(x) for x in args.dilations.split(","))
     model = ConvTagger(len(wp.vocab), len(LABELS), dim=args.dim, dilations=dilations, kernel=args.kernel,
@@ -156,6 +171,7 @@ def cmd_train(args) -> None:
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     rng = random.Random(SEED)
+    aug_rng = random.Random(SEED + 1)
     start = time.time()
     budget = args.minutes * 60
     best, best_step, step, epoch, seen = -1.0, 0, 0, 0, 0
@@ -172,11 +188,15 @@ def cmd_train(args) -> None:
                 g["lr"] = lr
             ids = torch.tensor([train[k][0] for k in batch])
             labels = torch.tensor([train[k][1] for k in batch])
+            # case augmentation: some sequences are seen as if written in UPPER or lower case, so the model uses
+            # case as a hint, not a requirement (the piece ids are lower-cased and do not change)
+            variant = [case_variant(aug_rng.random(), args.upper_rate, args.lower_rate) for _ in batch]
+            cas = torch.from_numpy(np.stack([train[k][v] for k, v in zip(batch, variant)]).astype(np.int64))
             if args.unk_rate > 0:
                 # word-piece dropout: teach the model to use context when a name is split oddly or unknown
                 drop = (torch.rand(ids.shape) < args.unk_rate) & (ids > 4)
                 ids = torch.where(drop, torch.full_like(ids, wp.unk_id), ids)
-            logits = model(ids, torch.ones_like(ids))
+            logits = model(ids, torch.ones_like(ids), cas)
             loss = loss_fn(logits.reshape(-1, len(LABELS)), labels.reshape(-1))
             opt.zero_grad()
             loss.backward()
@@ -204,7 +224,9 @@ def cmd_train(args) -> None:
     meta = {"best_dev_f1": best, "best_step": best_step, "steps": step, "epochs": epoch,
             "train_minutes": (time.time() - start) / 60, "dim": args.dim, "dilations": list(dilations),
             "kernel": args.kernel, "vocab_size": len(wp.vocab), "train_pieces_seen": seen,
-            "dropout": args.dropout, "lr": args.lr, "batch_tokens": args.batch_tokens, "synth_limit": args.synth_limit}
+            "dropout": args.dropout, "lr": args.lr, "batch_tokens": args.batch_tokens, "synth_limit": args.synth_limit,
+            "upper_rate": args.upper_rate, "lower_rate": args.lower_rate, "unk_rate": args.unk_rate,
+            "inputs": ["input_ids", "attention_mask", "case_ids"]}
     with open(args.out + ".json", "w") as f:
         json.dump(meta, f, indent=2)
     log(f"training done: {meta}")
@@ -230,15 +252,17 @@ def cmd_export(args) -> None:
     onnx_path = os.path.join(args.model_dir, "model.onnx")
     ids = torch.tensor([[wp.cls_id, 100, 200, 300, wp.sep_id]], dtype=torch.int64)
     mask = torch.ones_like(ids)
-    torch.onnx.export(model, (ids, mask), onnx_path, input_names=["input_ids", "attention_mask"],
+    cases = torch.tensor([[0, 2, 1, 3, 0]], dtype=torch.int64)
+    torch.onnx.export(model, (ids, mask, cases), onnx_path, input_names=["input_ids", "attention_mask", "case_ids"],
                       output_names=["logits"], opset_version=14, do_constant_folding=True,
                       dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
                                     "attention_mask": {0: "batch", 1: "sequence"},
+                                    "case_ids": {0: "batch", 1: "sequence"},
                                     "logits": {0: "batch", 1: "sequence"}})
     m = onnx.load(onnx_path)
     onnx.checker.check_model(m, full_check=True)
     ins = {i.name: i for i in m.graph.input}
-    assert set(ins) == {"input_ids", "attention_mask"}, ins.keys()
+    assert set(ins) == {"input_ids", "attention_mask", "case_ids"}, ins.keys()
     for i in ins.values():
         assert i.type.tensor_type.elem_type == onnx.TensorProto.INT64
     assert [o.name for o in m.graph.output] == ["logits"]
@@ -257,6 +281,9 @@ def cmd_export(args) -> None:
         "kernel_size": model.convs[0].kernel_size[0],
         "pad_token_id": wp.pad_id,
         "label_scheme": "BIO, label of each word's first word piece",
+        "case_ids": {"input": "case_ids", "num_case_ids": NUM_CASE_IDS,
+                     "classes": ["pad/special", "lower", "Title", "UPPER", "mIxed", "digit", "punct/other"],
+                     "rule": "class of the word's original text (before lower-casing); continuation pieces inherit"},
     }
     with open(os.path.join(args.model_dir, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
@@ -279,11 +306,13 @@ def cmd_export(args) -> None:
     # Write a reference input/output pair so an ONNX Runtime check (C#) can compare against torch.
     text = "Please summarise: Anna Schmidt from Siemens AG met JOHN SMITH in Paris at 221B Baker Street."
     words = basic_words(text, DO_LOWER_CASE)
-    seq = encode_words([w for w, _, _ in words], None, wp, MAX_POSITIONS)[0][0]
+    cases = [case_id(text[s:e]) for _, s, e in words]
+    chunk = encode_words([w for w, _, _ in words], None, wp, MAX_POSITIONS, cases)[0]
+    seq, cas = chunk[0], chunk[4]
     with torch.no_grad():
-        logits = model(torch.tensor([seq]), torch.ones(1, len(seq), dtype=torch.int64))[0].numpy()
+        logits = model(torch.tensor([seq]), torch.ones(1, len(seq), dtype=torch.int64), torch.tensor([cas]))[0].numpy()
     with open(os.path.join(args.work, "onnx_reference.json"), "w") as f:
-        json.dump({"text": text, "input_ids": seq, "logits": logits.tolist()}, f)
+        json.dump({"text": text, "input_ids": seq, "case_ids": cas, "logits": logits.tolist()}, f)
 
 
 # ---------------------------------------------------------------- evaluate
@@ -325,6 +354,10 @@ def cmd_evaluate(args) -> None:
     for lang in LANGS:
         pairs = [sentence_text_and_spans(s) for s in read_conll(paths["wikiann"][lang]["test"], lang_prefix=True)]
         sets[f"wikiann-{lang}"] = ([p[0] for p in pairs], [p[1] for p in pairs])
+        if lang == "en":
+            # real text re-cased: what a shouting ticket or a lower-case chat does to the case input
+            for mode in ("upper", "lower"):
+                sets[f"wikiann-en-{mode}"] = ([recase(p[0], mode) for p in pairs], [p[1] for p in pairs])
     pairs = [sentence_text_and_spans(s) for s in read_conll(paths["wnut"]["test"], lang_prefix=False, wnut=True)]
     sets["wnut17"] = ([p[0] for p in pairs], [p[1] for p in pairs])
     docs = read_span_jsonl(paths["synth_test_jsonl"])
@@ -380,6 +413,8 @@ def main() -> None:
     t.add_argument("--dropout", type=float, default=0.1)
     t.add_argument("--synth-limit", type=int, default=1000, help="synthetic train documents per language")
     t.add_argument("--unk-rate", type=float, default=0.03)
+    t.add_argument("--upper-rate", type=float, default=0.15, help="share of sequences trained as if UPPER-cased")
+    t.add_argument("--lower-rate", type=float, default=0.15, help="share of sequences trained as if lower-cased")
     t.add_argument("--dev-per-corpus", type=int, default=300)
     sub.add_parser("export")
     sub.add_parser("evaluate")

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Reproduces models/stealthrelay-ner from scratch: synthetic corpus -> WordPiece vocab -> train -> ONNX export -> eval.
-# Usage: training/ner/train.sh            (from anywhere; NER_TRAIN_MINUTES=21 sets the training wall-clock budget)
+# Usage: training/ner/train.sh            (from anywhere; NER_TRAIN_MINUTES=45 sets the training wall-clock budget,
+#        NER_MODEL_DIR=DIR writes the model folder elsewhere than models/stealthrelay-ner, e.g. to compare a candidate)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=/usr/bin/python3
 WORK="${NER_WORK_DIR:-training/ner/work}"
-MINUTES="${NER_TRAIN_MINUTES:-21}"
+MINUTES="${NER_TRAIN_MINUTES:-45}"
+MODEL_DIR="${NER_MODEL_DIR:-models/stealthrelay-ner}"
 SHARED="${NER_SHARED_DIR:-../shared}"
 
 if ! "$PY" -c 'import torch, onnx, numpy' 2>/dev/null; then
@@ -23,12 +25,12 @@ dotnet run -c Release --project training/ner/SyntheticCorpus -- "$WORK/synth" --
 echo "== 2/5 WordPiece vocabulary"
 "$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" vocab --size 12000
 echo "== 3/5 training (${MINUTES} min budget, best dev checkpoint kept)"
-"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" train --minutes "$MINUTES"
+"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" train --minutes "$MINUTES" --synth-limit 2500
 echo "== 4/5 ONNX export"
-"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" export
+"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" --model-dir "$MODEL_DIR" export
 echo "== 4b/5 ONNX Runtime check (logits vs PyTorch) and single-thread latency"
-dotnet run -c Release --project training/ner/OnnxCheck -- models/stealthrelay-ner/model.onnx "$WORK/onnx_reference.json" \
+dotnet run -c Release --project training/ner/OnnxCheck -- "$MODEL_DIR/model.onnx" "$WORK/onnx_reference.json" \
     | tee "$WORK/onnx_check.txt"
 echo "== 5/5 evaluation"
-"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" evaluate
-echo "== done in $(( ($(date +%s) - start) / 60 )) min; model in models/stealthrelay-ner"
+"$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" --model-dir "$MODEL_DIR" evaluate
+echo "== done in $(( ($(date +%s) - start) / 60 )) min; model in $MODEL_DIR"

@@ -5,16 +5,18 @@ namespace StealthRelay.Redaction.Ner;
 
 /// <summary>
 /// The one shared <see cref="InferenceSession"/> and the names of its inputs and output, read from the model's
-/// metadata (<c>input_ids</c>, <c>attention_mask</c>, optional <c>token_type_ids</c>; <c>logits</c> or the only output).
+/// metadata (<c>input_ids</c>, <c>attention_mask</c>, optional <c>token_type_ids</c>, optional <c>case_ids</c> (our own
+/// models: <see cref="WordCase"/> per token); <c>logits</c> or the only output).
 /// </summary>
 internal sealed class NerSession : IDisposable
 {
-    private NerSession(InferenceSession session, string inputIds, string? attentionMask, string? tokenTypeIds, string logits)
+    private NerSession(InferenceSession session, InputNames inputs, string logits)
     {
         Session = session;
-        InputIdsName = inputIds;
-        AttentionMaskName = attentionMask;
-        TokenTypeIdsName = tokenTypeIds;
+        InputIdsName = inputs.InputIds;
+        AttentionMaskName = inputs.AttentionMask;
+        TokenTypeIdsName = inputs.TokenTypeIds;
+        CaseIdsName = inputs.CaseIds;
         LogitsName = logits;
     }
 
@@ -25,6 +27,9 @@ internal sealed class NerSession : IDisposable
     public string? AttentionMaskName { get; }
 
     public string? TokenTypeIdsName { get; }
+
+    /// <summary>The case/shape input, when the model has one.</summary>
+    public string? CaseIdsName { get; }
 
     public string LogitsName { get; }
 
@@ -99,7 +104,7 @@ internal sealed class NerSession : IDisposable
 
     private static NerSession Bind(InferenceSession session, int labelCount)
     {
-        string? inputIds = null, attentionMask = null, tokenTypeIds = null;
+        string? inputIds = null, attentionMask = null, tokenTypeIds = null, caseIds = null;
         foreach (var (name, metadata) in session.InputMetadata)
         {
             if (metadata.ElementDataType != TensorElementType.Int64)
@@ -119,10 +124,14 @@ internal sealed class NerSession : IDisposable
             {
                 tokenTypeIds = name;
             }
+            else if (name.Contains("case_ids", StringComparison.OrdinalIgnoreCase))
+            {
+                caseIds = name;
+            }
             else
             {
                 throw new NerModelException(
-                    $"model.onnx has an input '{name}' this runtime cannot feed (expected input_ids, attention_mask, token_type_ids).");
+                    $"model.onnx has an input '{name}' this runtime cannot feed (expected input_ids, attention_mask, token_type_ids, case_ids).");
             }
         }
 
@@ -152,6 +161,8 @@ internal sealed class NerSession : IDisposable
                 $"model.onnx output '{logits}' has {dimensions[2]} labels but config.json's id2label has {labelCount}.");
         }
 
-        return new NerSession(session, inputIds, attentionMask, tokenTypeIds, logits);
+        return new NerSession(session, new InputNames(inputIds, attentionMask, tokenTypeIds, caseIds), logits);
     }
+
+    private readonly record struct InputNames(string InputIds, string? AttentionMask, string? TokenTypeIds, string? CaseIds);
 }

@@ -63,7 +63,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         }
 
         _session = NerSession.Open(Path.Combine(ModelFolder, NerModelFolder.ModelFile), options, _labelCount);
-        _inputNames = new[] { _session.InputIdsName, _session.AttentionMaskName, _session.TokenTypeIdsName }
+        _inputNames = new[] { _session.InputIdsName, _session.AttentionMaskName, _session.TokenTypeIdsName, _session.CaseIdsName }
             .OfType<string>().ToArray();
         _outputNames = [_session.LogitsName];
         _maxBatchSize = options.MaxBatchSize;
@@ -107,7 +107,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         for (var i = 0; i < texts.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
-            encodings[i] = TextEncoding.Encode(texts[i], _tokenizer);
+            encodings[i] = TextEncoding.Encode(texts[i], _tokenizer, withCases: _session.CaseIdsName is not null);
             TokenWindow.Plan(i, encodings[i].TokenIds.Count, windowLength, _windowStride, windows);
         }
 
@@ -167,15 +167,22 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         var ids = ArrayPool<long>.Shared.Rent(size);
         var mask = ArrayPool<long>.Shared.Rent(size);
         var types = ArrayPool<long>.Shared.Rent(size);
+        var cases = ArrayPool<long>.Shared.Rent(size);
         try
         {
             Fill(batch, encodings, sequence, ids, mask, types);
+            if (_session.CaseIdsName is not null)
+            {
+                FillCases(batch, encodings, sequence, cases);
+            }
+
             long[] shape = [rows, sequence];
             var memoryInfo = OrtMemoryInfo.DefaultInstance;
             using var idsValue = OrtValue.CreateTensorValueFromMemory(memoryInfo, ids.AsMemory(0, size), shape);
             using var maskValue = OrtValue.CreateTensorValueFromMemory(memoryInfo, mask.AsMemory(0, size), shape);
             using var typesValue = OrtValue.CreateTensorValueFromMemory(memoryInfo, types.AsMemory(0, size), shape);
-            var values = new List<OrtValue>(3) { idsValue };
+            using var casesValue = OrtValue.CreateTensorValueFromMemory(memoryInfo, cases.AsMemory(0, size), shape);
+            var values = new List<OrtValue>(4) { idsValue };
             if (_session.AttentionMaskName is not null)
             {
                 values.Add(maskValue);
@@ -184,6 +191,11 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             if (_session.TokenTypeIdsName is not null)
             {
                 values.Add(typesValue);
+            }
+
+            if (_session.CaseIdsName is not null)
+            {
+                values.Add(casesValue);
             }
 
             using var runOptions = new RunOptions();
@@ -204,6 +216,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             ArrayPool<long>.Shared.Return(ids);
             ArrayPool<long>.Shared.Return(mask);
             ArrayPool<long>.Shared.Return(types);
+            ArrayPool<long>.Shared.Return(cases);
         }
     }
 
@@ -226,6 +239,22 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             mask.AsSpan(offset, used).Fill(1);
             mask.AsSpan(offset + used, sequence - used).Clear();
             types.AsSpan(offset, sequence).Clear();
+        }
+    }
+
+    /// <summary>Each window's tokens take their word's case class; [CLS], [SEP] and padding <see cref="WordCase.Special"/>.</summary>
+    private static void FillCases(List<TokenWindow> batch, TextEncoding[] encodings, int sequence, long[] cases)
+    {
+        for (var row = 0; row < batch.Count; row++)
+        {
+            var window = batch[row];
+            var tokenCases = encodings[window.TextIndex].TokenCases!;
+            var offset = row * sequence;
+            cases.AsSpan(offset, sequence).Clear(); // WordCase.Special (0) for [CLS], [SEP] and padding
+            for (var p = 0; p < window.Length; p++)
+            {
+                cases[offset + 1 + p] = tokenCases[window.Start + p];
+            }
         }
     }
 

@@ -2,15 +2,17 @@ namespace StealthRelay.Redaction.Ner;
 
 /// <summary>
 /// One text during one <see cref="OnnxNerModel.Predict"/> call: its words, their WordPiece tokens, and for every
-/// token the label predicted by the window in which that token is most central.
+/// token the label predicted by the window in which that token is most central; for models with a <c>case_ids</c>
+/// input also every token's <see cref="WordCase"/> class (that of its word's original text).
 /// </summary>
 internal sealed class TextEncoding
 {
-    private TextEncoding(List<WordSpan> words, int[] wordFirstToken, List<int> tokenIds)
+    private TextEncoding(List<WordSpan> words, int[] wordFirstToken, List<int> tokenIds, List<byte>? tokenCases)
     {
         Words = words;
         WordFirstToken = wordFirstToken;
         TokenIds = tokenIds;
+        TokenCases = tokenCases;
         TokenLabel = new int[tokenIds.Count];
         TokenProbability = new float[tokenIds.Count];
         TokenCentrality = new int[tokenIds.Count];
@@ -24,6 +26,9 @@ internal sealed class TextEncoding
 
     public List<int> TokenIds { get; }
 
+    /// <summary>Per token the <see cref="WordCase"/> class of its word; null unless asked for.</summary>
+    public List<byte>? TokenCases { get; }
+
     public int[] TokenLabel { get; }
 
     public float[] TokenProbability { get; }
@@ -31,20 +36,30 @@ internal sealed class TextEncoding
     /// <summary>Centrality of the window the token's current prediction came from; -1 while none has.</summary>
     public int[] TokenCentrality { get; }
 
-    public static TextEncoding Encode(string text, NerTokenizer tokenizer)
+    public static TextEncoding Encode(string text, NerTokenizer tokenizer, bool withCases)
     {
         var words = new List<WordSpan>();
         BertPreTokenizer.Split(text, words);
         var firstToken = new int[words.Count];
         var ids = new List<int>(words.Count + (words.Count / 2));
+        var cases = withCases ? new List<byte>(ids.Capacity) : null;
         for (var i = 0; i < words.Count; i++)
         {
             var before = ids.Count;
-            tokenizer.EncodeWord(text.AsSpan(words[i].Start, words[i].End - words[i].Start), ids);
+            var word = text.AsSpan(words[i].Start, words[i].End - words[i].Start);
+            tokenizer.EncodeWord(word, ids);
             firstToken[i] = ids.Count > before ? before : -1;
+            if (cases is not null && ids.Count > before)
+            {
+                var wordCase = (byte)WordCase.Classify(word);
+                for (var t = before; t < ids.Count; t++)
+                {
+                    cases.Add(wordCase);
+                }
+            }
         }
 
-        return new TextEncoding(words, firstToken, ids);
+        return new TextEncoding(words, firstToken, ids, cases);
     }
 
     /// <summary>Keeps the prediction for <paramref name="token"/> if it comes from a more central window.</summary>

@@ -18,6 +18,32 @@ public sealed class ShippedModelTests
         Assert.All(spans, s => Assert.InRange(s.Score, 0.0, 1.0));
     }
 
+    [ShippedModelTheory]
+    [InlineData("PLEASE FORWARD THIS TO MARIA GARCIA IN MADRID.")]
+    [InlineData("please forward this to maria garcia in madrid.")]
+    public void Predict_ShippedModel_AllUpperOrAllLowerText_StillFindsPersonAndCity(string text)
+    {
+        using var model = new OnnxNerModel(new NerOptions());
+
+        var spans = model.Predict([text], CancellationToken.None)[0];
+
+        Assert.Contains(spans, s => s.Type == EntityTypes.Person && text[s.Start..s.End] == text[23..35]);
+        Assert.Contains(spans, s => s.Type == EntityTypes.Location && text[s.Start..s.End] == text[39..45]);
+    }
+
+    [ShippedModelFact]
+    public void Predict_ShippedModel_CapitalisedGreetingAndWeekday_AreNotEntities()
+    {
+        using var model = new OnnxNerModel(new NerOptions());
+        const string Text = "Hello Maria,\nThanks for the update. Monday works for me.\nBest regards,\nJohn Smith";
+
+        var spans = model.Predict([Text], CancellationToken.None)[0];
+
+        Assert.Equal(
+            [(EntityTypes.Person, "Maria"), (EntityTypes.Person, "John Smith")],
+            spans.Select(s => (s.Type, Text[s.Start..s.End])));
+    }
+
     [ShippedModelFact]
     public void Predict_ShippedModel_TextLongerThanOneWindow_FindsEntityAtTheEnd()
     {

@@ -27,5 +27,18 @@ internal sealed class AnnotatedTextBuilder
         return this;
     }
 
+    public int Length => _text.Length;
+
+    /// <summary>Lower-cases everything from <paramref name="start"/> on, char by char (offsets stay valid).</summary>
+    public AnnotatedTextBuilder LowerFrom(int start)
+    {
+        for (var i = start; i < _text.Length; i++)
+        {
+            _text[i] = char.ToLowerInvariant(_text[i]);
+        }
+
+        return this;
+    }
+
     public AnnotatedText Build(string lang, string template) => new(lang, template, _text.ToString(), _spans.ToArray());
 }

@@ -26,19 +26,23 @@ var testSpans = new List<AnnotatedText>();
 for (var splitIndex = 0; splitIndex < 3; splitIndex++)
 {
     var split = counts.Keys.ElementAt(splitIndex);
-    var templates = split == "test" ? TestTemplates.All : TrainTemplates.All;
+    var templates = split == "test" ? TestTemplates.All : [.. TrainTemplates.All, .. ComposedTemplates.All];
     for (var langIndex = 0; langIndex < languages.Length; langIndex++)
     {
         var lang = languages[langIndex];
         // One seed per (split, language): splits never share generated values by construction of the stream.
         var splitSeed = seed + (1000 * splitIndex) + langIndex;
         var faker = new Faker(lang) { Random = new Randomizer(splitSeed) };
+        // train/dev: a third of the names from another locale (own seeded fakers); test: the document's locale only
+        Faker[]? nameFakers = split == "test"
+            ? null
+            : [.. languages.Where(l => l != lang).Select((l, k) => new Faker(l) { Random = new Randomizer(splitSeed + 100 + k) })];
         var caseRandom = new Random(splitSeed);
         var docs = new List<AnnotatedText>(counts[split]);
         for (var i = 0; i < counts[split]; i++)
         {
             var (name, write) = templates[i % templates.Count];
-            var context = new DocumentContext(lang, faker);
+            var context = new DocumentContext(lang, faker, nameFakers);
             write(context);
             docs.Add(CaseRenderer.Render(context.Builder.Build(lang, name), caseRandom));
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 
-from .tokenizer import basic_words
+from .tokenizer import basic_words, case_id
 
 WNUT_MAP = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}
 
@@ -49,18 +49,22 @@ def fix_bio(sent: tuple[list[str], list[str]]) -> tuple[list[str], list[str]]:
     return toks, out
 
 
-def to_words(sent: tuple[list[str], list[str]], do_lower_case: bool) -> tuple[list[str], list[str]]:
-    """Re-split each corpus token the way the runtime splits text (punctuation becomes words of its own)."""
+def to_words(sent: tuple[list[str], list[str]], do_lower_case: bool) -> tuple[list[str], list[str], list[str]]:
+    """Re-split each corpus token the way the runtime splits text (punctuation becomes words of its own).
+
+    Returns (normalized words, BIO labels, original word texts); the originals give the case_ids input."""
     words: list[str] = []
     labels: list[str] = []
+    originals: list[str] = []
     for tok, tag in zip(*sent):
-        for k, (w, _, _) in enumerate(basic_words(tok, do_lower_case)):
+        for k, (w, s, e) in enumerate(basic_words(tok, do_lower_case)):
             words.append(w)
+            originals.append(tok[s:e])
             if tag == "O" or k == 0:
                 labels.append(tag)
             else:
                 labels.append("I-" + tag[2:])
-    return words, labels
+    return words, labels, originals
 
 
 def sentence_text_and_spans(sent: tuple[list[str], list[str]]) -> tuple[str, list[tuple[str, int, int]]]:

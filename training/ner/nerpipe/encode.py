@@ -4,16 +4,19 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from .tokenizer import WordPiece, basic_words
+from .tokenizer import CASE_SPECIAL, WordPiece, basic_words, case_id
 
 IGNORE = -100
 
 
-def encode_words(words: list[str], labels: list[int] | None, wp: WordPiece, max_pieces: int):
-    """Yield chunks (ids, label_ids or None, first-piece positions) of at most max_pieces including [CLS]/[SEP]."""
+def encode_words(words: list[str], labels: list[int] | None, wp: WordPiece, max_pieces: int,
+                 cases: list[int] | None = None):
+    """Chunks (ids, label_ids or None, first-piece positions, word indexes, case_ids) of at most max_pieces
+    including [CLS]/[SEP]. cases = one case class per word (tokenizer.case_id); every piece of a word gets it."""
     budget = max_pieces - 2
     ids: list[int] = []
     lab: list[int] = []
+    cas: list[int] = []
     firsts: list[int] = []
     word_index: list[int] = []
     chunks = []
@@ -22,20 +25,21 @@ def encode_words(words: list[str], labels: list[int] | None, wp: WordPiece, max_
         if not pieces:
             continue
         if len(ids) + len(pieces) > budget:
-            chunks.append((ids, lab, firsts, word_index))
-            ids, lab, firsts, word_index = [], [], [], []
+            chunks.append((ids, lab, firsts, word_index, cas))
+            ids, lab, firsts, word_index, cas = [], [], [], [], []
         firsts.append(len(ids) + 1)
         word_index.append(wi)
         ids.extend(pieces)
+        cas.extend([cases[wi] if cases is not None else CASE_SPECIAL] * len(pieces))
         if labels is not None:
             lab.extend([labels[wi]] + [IGNORE] * (len(pieces) - 1))
     if ids or not chunks:
-        chunks.append((ids, lab, firsts, word_index))
+        chunks.append((ids, lab, firsts, word_index, cas))
     out = []
-    for ids, lab, firsts, word_index in chunks:
+    for ids, lab, firsts, word_index, cas in chunks:
         full = [wp.cls_id] + ids + [wp.sep_id]
         full_lab = [IGNORE] + lab + [IGNORE] if labels is not None else None
-        out.append((full, full_lab, firsts, word_index))
+        out.append((full, full_lab, firsts, word_index, [CASE_SPECIAL] + cas + [CASE_SPECIAL]))
     return out
 
 
@@ -74,13 +78,14 @@ def predict_texts(model, wp: WordPiece, id2label: list[str], texts: list[str], d
                   max_pieces: int = 512, batch_size: int = 32) -> list[list[tuple[str, int, int]]]:
     """Runtime-equivalent prediction: basic words -> WordPiece -> model -> first-piece label per word -> spans."""
     model.eval()
-    items = []  # (text index, ids, firsts, word_index)
+    items = []  # (text index, ids, firsts, word_index, case_ids)
     words_per_text = []
     for ti, text in enumerate(texts):
         words = basic_words(text, do_lower_case)
         words_per_text.append(words)
-        for ids, _, firsts, widx in encode_words([w for w, _, _ in words], None, wp, max_pieces):
-            items.append((ti, ids, firsts, widx))
+        cases = [case_id(text[s:e]) for _, s, e in words]
+        for ids, _, firsts, widx, cas in encode_words([w for w, _, _ in words], None, wp, max_pieces, cases):
+            items.append((ti, ids, firsts, widx, cas))
     word_preds = [["O"] * len(w) for w in words_per_text]
     # Batch only sequences of identical length: no padding, so results equal one-sequence-per-call inference.
     by_len: dict[int, list[int]] = {}
@@ -91,9 +96,10 @@ def predict_texts(model, wp: WordPiece, id2label: list[str], texts: list[str], d
         for b in range(0, len(ks), batch_size):
             batch = [items[k] for k in ks[b:b + batch_size]]
             ids = np.array([it[1] for it in batch], dtype=np.int64)
+            cas = np.array([it[4] for it in batch], dtype=np.int64)
             mask = np.ones_like(ids)
-            logits = model(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()
-            for (ti, seq, firsts, widx), lg in zip(batch, logits):
+            logits = model(torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(cas)).numpy()
+            for (ti, seq, firsts, widx, _), lg in zip(batch, logits):
                 pred = lg.argmax(-1)
                 for pos, wi in zip(firsts, widx):
                     word_preds[ti][wi] = id2label[int(pred[pos])]

@@ -4,11 +4,18 @@ A convolutional tagger (ID-CNN style, Strubell et al. 2017) rather than a BiLSTM
 times faster on two shared CPU cores, exports to plain ONNX Conv/Mul/LayerNorm ops, and runs a 250-piece prompt in
 a few milliseconds on one core. Each layer re-zeroes padding positions, so right-padded batches give exactly the
 logits of unpadded single sequences.
+
+A second input, case_ids (the case/shape class of each piece's original word, tokenizer.case_id), is embedded and
+added to the piece embedding: the piece ids are lower-cased (so UPPER and lower text look the same to them) and the
+case embedding gives back what capitalisation says about names. Training re-cases whole sequences (UPPER, lower) so
+the model does not rely on case alone.
 """
 from __future__ import annotations
 
 import torch
 from torch import nn
+
+from .tokenizer import NUM_CASE_IDS
 
 
 class ConvTagger(nn.Module):
@@ -16,15 +23,16 @@ class ConvTagger(nn.Module):
                  kernel: int = 3, dropout: float = 0.2):
         super().__init__()
         self.embeddings = nn.Embedding(vocab_size, dim, padding_idx=0)
+        self.case_embeddings = nn.Embedding(NUM_CASE_IDS, dim, padding_idx=0)
         self.dropout = nn.Dropout(dropout)
         self.convs = nn.ModuleList(
             nn.Conv1d(dim, 2 * dim, kernel, padding=d * (kernel - 1) // 2, dilation=d) for d in dilations)
         self.norms = nn.ModuleList(nn.LayerNorm(dim) for _ in dilations)
         self.classifier = nn.Linear(dim, num_labels)
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, case_ids: torch.Tensor) -> torch.Tensor:
         mask = attention_mask.unsqueeze(-1).to(torch.float32)
-        x = self.embeddings(input_ids) * mask
+        x = (self.embeddings(input_ids) + self.case_embeddings(case_ids)) * mask
         for conv, norm in zip(self.convs, self.norms):
             y = conv(self.dropout(x).transpose(1, 2))
             a, b = y.chunk(2, dim=1)

@@ -10,6 +10,8 @@ Conventions the runtime must follow (also written to tokenizer_config.json):
   5. WordPiece each word: greedy longest match, continuation pieces prefixed '##'; a word longer than 100 chars
      or with any unmatchable part becomes the single piece [UNK].
   6. sequence = [CLS] pieces [SEP]; a word's label is the label of its FIRST piece.
+  7. case_ids (second model input, same shape as input_ids): per piece the case/shape class of its word's ORIGINAL
+     text (before lower-casing), see case_id(); continuation pieces inherit their word's class; [CLS]/[SEP]/[PAD] 0.
 """
 from __future__ import annotations
 
@@ -18,6 +20,45 @@ import unicodedata
 PAD, UNK, CLS, SEP, MASK = "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"
 SPECIALS = [PAD, UNK, CLS, SEP, MASK]
 MAX_CHARS_PER_WORD = 100
+
+# case/shape classes of the case_ids input
+CASE_SPECIAL, CASE_LOWER, CASE_TITLE, CASE_UPPER, CASE_MIXED, CASE_DIGIT, CASE_OTHER = range(7)
+NUM_CASE_IDS = 7
+
+
+def case_id(original: str) -> int:
+    """Case/shape class of one word's original text (code points, Unicode general categories).
+
+    Lu/Lt count as upper, Ll as lower. No cased letter: 5 if any Nd digit, else 1 if any other letter (e.g. CJK),
+    else 6 (punctuation/symbols). Only lower letters: 1. Only upper letters: 3 if two or more, else 2 (an initial,
+    'A', '221B'). One upper letter and it is the first cased letter: 2 (Title, 'Müller'). Otherwise 4 ('McDonald').
+    """
+    upper = lower = 0
+    first_upper = None
+    letter = digit = False
+    for ch in original:
+        cat = unicodedata.category(ch)
+        if cat in ("Lu", "Lt"):
+            upper += 1
+            if first_upper is None:
+                first_upper = True
+        elif cat == "Ll":
+            lower += 1
+            if first_upper is None:
+                first_upper = False
+        elif cat.startswith("L"):
+            letter = True
+        elif cat == "Nd":
+            digit = True
+    if upper == 0 and lower == 0:
+        return CASE_DIGIT if digit else (CASE_LOWER if letter else CASE_OTHER)
+    if upper == 0:
+        return CASE_LOWER
+    if lower == 0:
+        return CASE_UPPER if upper >= 2 else CASE_TITLE
+    if upper == 1 and first_upper:
+        return CASE_TITLE
+    return CASE_MIXED
 
 
 def is_whitespace(ch: str) -> bool:

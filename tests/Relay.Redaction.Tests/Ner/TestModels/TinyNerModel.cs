@@ -14,6 +14,12 @@ public enum TinyModelLayout
     /// (attention_mask, token_type_ids, input_ids) and an extra output listed before <c>logits</c>.
     /// </summary>
     TokenizerJson,
+
+    /// <summary>
+    /// Like <see cref="VocabTxt"/>, plus a third input <c>case_ids</c> (the word-case class our own models take): Title
+    /// words add <see cref="TinyNerModel.CaseLogit"/> to B-PER, UPPER words to B-LOC, mIxed words to B-ORG.
+    /// </summary>
+    CaseIds,
 }
 
 /// <summary>
@@ -24,6 +30,9 @@ public enum TinyModelLayout
 internal sealed class TinyNerModel : IDisposable
 {
     public const float Logit = 8f;
+
+    /// <summary>What a word's case class adds to one label in layout <see cref="TinyModelLayout.CaseIds"/>: beats <see cref="Logit"/>.</summary>
+    public const float CaseLogit = 2 * Logit;
 
     /// <summary>Vocabulary (id = index) and each token's label index.</summary>
     public static readonly (string Token, int Label)[] Vocabulary =
@@ -63,11 +72,11 @@ internal sealed class TinyNerModel : IDisposable
     /// <summary>Writes the model files of <paramref name="layout"/> into an existing folder.</summary>
     public static void WriteTo(string folder, TinyModelLayout layout, int maxPositions = 512, bool? lowerCase = null)
     {
-        var labels = layout == TinyModelLayout.VocabTxt ? ConllLabels : WnutLabels;
+        var labels = layout == TinyModelLayout.TokenizerJson ? WnutLabels : ConllLabels;
         File.WriteAllBytes(Path.Combine(folder, "model.onnx"), BuildOnnx(layout, labels.Length));
 
         var config = new JsonObject { ["model_type"] = "bert", ["max_position_embeddings"] = maxPositions };
-        if (layout == TinyModelLayout.VocabTxt)
+        if (layout != TinyModelLayout.TokenizerJson)
         {
             var id2Label = new JsonObject();
             for (var i = 0; i < labels.Length; i++)
@@ -168,6 +177,20 @@ internal sealed class TinyNerModel : IDisposable
         {
             nodes.Add(OnnxProtoWriter.Node("Mul", ["token_logits", "mask_3d"], ["logits"]));
             inputs = [ids, mask];
+            outputs = [logits];
+        }
+        else if (layout == TinyModelLayout.CaseIds)
+        {
+            // case_ids 0 special, 1 lower, 2 Title, 3 UPPER, 4 mIxed, 5 digit, 6 other
+            var caseLogits = new float[7 * labelCount];
+            caseLogits[(2 * labelCount) + 1] = CaseLogit;
+            caseLogits[(3 * labelCount) + 3] = CaseLogit;
+            caseLogits[(4 * labelCount) + 5] = CaseLogit;
+            initializers.Add(OnnxProtoWriter.FloatTensor("case_embedding", [7, labelCount], caseLogits));
+            nodes.Add(OnnxProtoWriter.Node("Gather", ["case_embedding", "case_ids"], ["case_logits"]));
+            nodes.Add(OnnxProtoWriter.Node("Add", ["token_logits", "case_logits"], ["summed_logits"]));
+            nodes.Add(OnnxProtoWriter.Node("Mul", ["summed_logits", "mask_3d"], ["logits"]));
+            inputs = [ids, mask, OnnxProtoWriter.ValueInfo("case_ids", OnnxProtoWriter.Int64, "batch", "sequence")];
             outputs = [logits];
         }
         else
