@@ -33,6 +33,11 @@ internal static class RecognizerScores
     public const double ShapeOnly = 0.4;
     public const double Informational = 0.3;
 
-    /// <summary>Match timeout of every recognizer regex. A timeout throws, and the analyzer fails closed.</summary>
-    public const int RegexTimeoutMilliseconds = 250;
+    /// <summary>
+    /// Match timeout of every recognizer regex, a safety net only: the patterns are linear (no nested quantifiers), and
+    /// the request as a whole is bounded by <c>Relay:Redaction:DetectionTimeout</c> (5 s). A timeout throws and the
+    /// analyzer fails closed, so the net is wide: it is measured in wall-clock time, and a tight one (250 ms, before)
+    /// turned CPU contention — a cold start or a saturated host preempting a matcher — into refused requests.
+    /// </summary>
+    public const int RegexTimeoutMilliseconds = 2000;
 }
