@@ -9,6 +9,7 @@ using StealthRelay.Gateway.Configuration;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Proxy;
+using StealthRelay.Gateway.Resilience;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Ner;
@@ -109,6 +110,7 @@ public static class GatewayApp
 
         services.AddSingleton<GatewayMetrics>();
         AddTelemetryExport(services, relay.GetSection("Telemetry"));
+        services.AddRelayResilience(relay);
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<UserIdPseudonymizer>();
         services.AddSingleton<UserIdScrubber>();

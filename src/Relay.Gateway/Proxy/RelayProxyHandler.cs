@@ -6,6 +6,7 @@ using StealthRelay.Gateway.Configuration;
 using StealthRelay.Gateway.Errors;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
+using StealthRelay.Gateway.Resilience;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Protocols;
@@ -130,18 +131,20 @@ internal sealed class RelayProxyHandler(
             metrics.EntitiesRedacted(upstream.RouteTag, redacted.EntityCounts);
 
             var restoration = new ResponseRestoration(restorer, shape, redacted.Vault, upstream.Policy.PlaceholderFormat, route.RestoreSuccess);
-            await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs);
+            await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs, array);
         }
     }
 
     private async Task ForwardAsync(HttpContext context, RelayRoute route, Upstream upstream, ResponseRestoration? restoration,
-        long started, CancellationToken cancellationToken, RedactedRequest? redacted = null, double redactionMs = 0)
+        long started, CancellationToken cancellationToken, RedactedRequest? redacted = null, double redactionMs = 0,
+        ReadOnlyMemory<byte>? sanitizedBody = null)
     {
         var originalBody = context.Response.Body;
         // Answers are written as they come: no response buffering anywhere in the pipeline.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var responseStream = new RestoringResponseStream(context.Response, originalBody, restoration, options.Value.Limits.MaxResponseBodyBytes);
-        var transformer = new RelayTransformer(upstream, responseStream);
+        var exchange = new UpstreamExchange(sanitizedBody);
+        var transformer = new RelayTransformer(upstream, responseStream, exchange);
         var requestConfig = new ForwarderRequestConfig
         {
             ActivityTimeout = TimeSpan.FromSeconds(options.Value.Limits.UpstreamActivityTimeoutSeconds),
@@ -153,7 +156,7 @@ internal sealed class RelayProxyHandler(
         try
         {
             error = await forwarder.SendAsync(context, upstream.DestinationPrefix, upstream.Invoker, requestConfig, transformer, cancellationToken);
-            if (error == ForwarderError.None)
+            if (error == ForwarderError.None && exchange.BodyFault is null)
             {
                 try
                 {
@@ -181,16 +184,27 @@ internal sealed class RelayProxyHandler(
             return;
         }
 
-        if (error != ForwarderError.None || completionError is not null)
+        if (error != ForwarderError.None || completionError is not null || exchange.BodyFault is not null)
         {
-            var timedOut = error == ForwarderError.RequestTimedOut;
-            var kind = timedOut ? ApiErrorKind.GatewayTimeout : ApiErrorKind.BadGateway;
-            var failure = completionError is null ? error.ToString() : completionError.GetType().Name;
-            GatewayLog.UpstreamFailed(logger, upstream.Name, method, route.Path, failure, kind.StatusCode);
-            var message = timedOut
-                ? $"The upstream '{upstream.Name}' did not answer in time. Retry later."
-                : $"The upstream '{upstream.Name}' could not be reached or sent an answer the gateway could not relay. Check Relay:Upstreams:{upstream.Name}:BaseUrl or retry later.";
-            await ApiErrorWriter.WriteAsync(context, route.Family, kind, message, CancellationToken.None);
+            var answeredBy = exchange.AnsweredBy ?? upstream.Name;
+            var failure = exchange.BodyFault is { } fault && error == ForwarderError.None
+                ? new UpstreamFailure(fault, answeredBy, null, context.Response.HasStarted)
+                : completionError is not null
+                    ? new UpstreamFailure(UpstreamFailureKind.BadResponse, answeredBy, null, context.Response.HasStarted)
+                    : UpstreamFailure.FromForwarder(error, context.GetForwarderErrorFeature()?.Exception, answeredBy, context.Response.HasStarted);
+            GatewayLog.UpstreamFailed(logger, failure.UpstreamName, method, route.Path,
+                completionError?.GetType().Name ?? (error == ForwarderError.None ? failure.Kind.ToString() : error.ToString()), failure.ErrorKind.StatusCode);
+            if (failure.ResponseStarted && responseStream.Mode == ResponseMode.EventStream)
+            {
+                ResilienceLog.StreamFaulted(logger, failure.UpstreamName, failure.Kind);
+                await context.Response.Body.WriteAsync(StreamErrorEvent.Create(route.Family, failure.ErrorKind, failure.Message), CancellationToken.None);
+                await context.Response.Body.FlushAsync(CancellationToken.None);
+                return;
+            }
+
+            // Seam: when !failure.ResponseStarted no byte reached the client, so another source (a local model) may still
+            // answer here instead of the error.
+            await UpstreamFailureWriter.WriteAsync(context, route.Family, failure, CancellationToken.None);
             return;
         }
 

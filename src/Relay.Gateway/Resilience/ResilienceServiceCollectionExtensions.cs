@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+using StealthRelay.Gateway.Configuration;
+
+namespace StealthRelay.Gateway.Resilience;
+
+/// <summary>Registers upstream resilience (invoker factory, option validation) and graceful shutdown.</summary>
+internal static class ResilienceServiceCollectionExtensions
+{
+    public static IServiceCollection AddRelayResilience(this IServiceCollection services, IConfiguration relay)
+    {
+        ArgumentNullException.ThrowIfNull(relay);
+        services.AddSingleton<IValidateOptions<RelayOptions>, ResilienceOptionsValidator>();
+        services.AddSingleton<UpstreamInvokerFactory>();
+        // Kestrel stops accepting at once when the host stops; in-flight requests (streams) get this long to finish.
+        var drain = relay.GetSection("Shutdown").GetValue(nameof(ShutdownOptions.DrainSeconds), new ShutdownOptions().DrainSeconds);
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drain, 0, 3600)));
+        return services;
+    }
+}

@@ -1,0 +1,145 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+using StealthRelay.Gateway.Configuration;
+using StealthRelay.Gateway.Proxy;
+using StealthRelay.Redaction.Policy;
+
+namespace StealthRelay.Gateway.Resilience;
+
+/// <summary>
+/// One upstream's connection pool and its Polly pipeline: total timeout (outermost) → retry with jittered exponential
+/// back-off that honours <c>Retry-After</c> → circuit breaker (each attempt counts) → first-byte timeout per attempt.
+/// Every attempt happens before any byte reaches the client: the pipeline ends when response headers arrive.
+/// </summary>
+internal sealed class UpstreamChannel : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ILogger _logger;
+
+    public UpstreamChannel(
+        string name, UpstreamOptions config, RedactionPolicy globalPolicy, ResilienceSettings settings, HttpMessageHandler handler, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        Time = time;
+        _logger = logger;
+        _invoker = new HttpMessageInvoker(handler);
+        Upstream = new Upstream(name, config.Protocol ?? UpstreamProtocol.OpenAI, config.BaseUrl!.TrimEnd('/'), config.ApiKey,
+            config.Policy ?? globalPolicy, _invoker);
+        _pipeline = Build(name, settings, time, logger);
+    }
+
+    /// <summary>The upstream (destination, credentials) this channel calls; its invoker is the bare connection pool.</summary>
+    public Upstream Upstream { get; }
+
+    public ResilienceSettings Settings { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>
+    /// Sends the request through the pipeline. Returns the answer (possibly a transient status once retries are
+    /// exhausted); throws <see cref="UpstreamFailureException"/> when no answer came, or
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> (the client) cancelled.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, UpstreamExchange? exchange, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static async (state, ct) =>
+                {
+                    state.exchange?.CountAttempt();
+                    return await state.channel._invoker.SendAsync(state.request, ct);
+                },
+                (channel: this, request, exchange),
+                cancellationToken);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            ResilienceLog.CircuitOpen(_logger, Upstream.Name);
+            throw new UpstreamFailureException(UpstreamFailureKind.CircuitOpen, Upstream.Name, ex.RetryAfter ?? Settings.BreakDuration, ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw new UpstreamFailureException(UpstreamFailureKind.Timeout, Upstream.Name, null, ex);
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex, cancellationToken))
+        {
+            throw new UpstreamFailureException(UpstreamFailureKind.Unreachable, Upstream.Name, null, ex);
+        }
+    }
+
+    public void Dispose() => _invoker.Dispose();
+
+    /// <summary>Refused, reset or timed-out connections (not the client's own cancellation).</summary>
+    internal static bool IsConnectionFailure(Exception ex, CancellationToken clientToken) => ex switch
+    {
+        HttpRequestException => true,
+        OperationCanceledException when !clientToken.IsCancellationRequested => true,
+        IOException when !clientToken.IsCancellationRequested => true,
+        _ => false,
+    };
+
+    private static ResiliencePipeline<HttpResponseMessage> Build(string name, ResilienceSettings settings, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { Name = name, TimeProvider = time };
+        builder.AddTimeout(settings.TotalTimeout);
+        if (settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = settings.RetryBaseDelay,
+                MaxDelay = settings.RetryMaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: TimeoutRejectedException } => true,
+                    { Exception: { } ex } => IsConnectionFailure(ex, args.Context.CancellationToken),
+                    { Result: { } response } => RetryAfter.IsTransient(response.StatusCode)
+                        && (RetryAfter.From(response, time) ?? TimeSpan.Zero) <= settings.MaxRetryAfter,
+                    _ => false,
+                }),
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Result is { } response && RetryAfter.From(response, time) is { } wait ? (TimeSpan?)wait : null),
+                OnRetry = args =>
+                {
+                    var status = args.Outcome.Result is { } r ? (int)r.StatusCode : 0;
+                    ResilienceLog.Retrying(logger, name, args.AttemptNumber + 1, status, args.Outcome.Exception?.GetType().Name ?? "", args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        if (settings.CircuitBreakerEnabled)
+        {
+            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+            {
+                FailureRatio = settings.FailureRatio,
+                MinimumThroughput = settings.MinimumThroughput,
+                SamplingDuration = settings.SamplingDuration,
+                BreakDuration = settings.BreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: TimeoutRejectedException } => true,
+                    { Exception: { } ex } => IsConnectionFailure(ex, args.Context.CancellationToken),
+                    { Result: { } response } => RetryAfter.IsTransient(response.StatusCode),
+                    _ => false,
+                }),
+                OnOpened = args =>
+                {
+                    ResilienceLog.CircuitOpened(logger, name, args.BreakDuration.TotalSeconds);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddTimeout(settings.FirstByteTimeout);
+        return builder.Build();
+    }
+}
