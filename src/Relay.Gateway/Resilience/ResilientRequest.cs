@@ -1,6 +1,6 @@
 namespace StealthRelay.Gateway.Resilience;
 
-/// <summary>Makes YARP's outgoing request re-sendable: the sanitized bytes as content, the exchange and client path attached.</summary>
+/// <summary>Makes YARP's outgoing request re-sendable: the exchange and client path attached, the sanitized bytes as attempt content.</summary>
 internal static class ResilientRequest
 {
     public static void Prepare(HttpContext context, HttpRequestMessage proxyRequest, UpstreamExchange exchange)
@@ -10,13 +10,21 @@ internal static class ResilientRequest
         ArgumentNullException.ThrowIfNull(exchange);
         proxyRequest.Options.Set(UpstreamExchange.Key, exchange);
         proxyRequest.Options.Set(ResilientUpstreamHandler.PathKey, context.Request.Path.Value + context.Request.QueryString.Value);
-        if (exchange.SanitizedBody is not { } body || proxyRequest.Content is not { } streamed)
+    }
+
+    /// <summary>
+    /// The content every attempt sends: YARP's streaming content can be sent once (and YARP forbids replacing it), so
+    /// attempts send copies of the message carrying the same sanitized bytes (never re-redacted). The original request
+    /// body never reaches this point: the pipeline replaced it by the sanitized one before calling YARP.
+    /// </summary>
+    public static HttpContent? AttemptContent(HttpRequestMessage proxyRequest, UpstreamExchange? exchange)
+    {
+        ArgumentNullException.ThrowIfNull(proxyRequest);
+        if (exchange?.SanitizedBody is not { } body || proxyRequest.Content is not { } streamed)
         {
-            return;
+            return proxyRequest.Content;
         }
 
-        // YARP's streaming content can be sent once; the same sanitized bytes (never re-redacted) can be sent on every
-        // attempt. The original request body never reaches this point: it was replaced by the sanitized one.
         var content = new ReadOnlyMemoryContent(body);
         foreach (var header in streamed.Headers)
         {
@@ -24,6 +32,6 @@ internal static class ResilientRequest
         }
 
         content.Headers.ContentLength = body.Length;
-        proxyRequest.Content = content;
+        return content;
     }
 }

@@ -16,22 +16,23 @@ internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, Upstream
         ArgumentNullException.ThrowIfNull(request);
         request.Options.TryGetValue(UpstreamExchange.Key, out var exchange);
         var started = primary.Time.GetTimestamp();
+        var content = ResilientRequest.AttemptContent(request, exchange); // holds no resources: not disposed
         UpstreamChannel answering = primary;
         HttpResponseMessage response;
         try
         {
-            response = await primary.SendAsync(request, exchange, cancellationToken);
+            response = await primary.SendAsync(request, content, exchange, cancellationToken);
             if (fallback is not null && RetryAfter.IsTransient(response.StatusCode))
             {
                 ResilienceLog.FallingBack(logger, primary.Upstream.Name, UpstreamFailureKind.BadResponse, fallback.Upstream.Name);
                 response.Dispose();
-                (answering, response) = (fallback, await SendToFallbackAsync(request, fallback, exchange, cancellationToken));
+                (answering, response) = (fallback, await SendToFallbackAsync(request, content, fallback, exchange, cancellationToken));
             }
         }
         catch (UpstreamFailureException ex) when (fallback is not null)
         {
             ResilienceLog.FallingBack(logger, primary.Upstream.Name, ex.Kind, fallback.Upstream.Name);
-            (answering, response) = (fallback, await SendToFallbackAsync(request, fallback, exchange, cancellationToken));
+            (answering, response) = (fallback, await SendToFallbackAsync(request, content, fallback, exchange, cancellationToken));
         }
 
         if (exchange is not null)
@@ -39,23 +40,23 @@ internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, Upstream
             exchange.AnsweredBy = answering.Upstream.Name;
         }
 
-        if (response.Content is { } content)
+        if (response.Content is { } answer)
         {
-            var isStream = string.Equals(content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
-            response.Content = new GuardedContent(content, exchange, isStream, answering.Settings, answering.Time, started);
+            var isStream = string.Equals(answer.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+            response.Content = new GuardedContent(answer, exchange, isStream, answering.Settings, answering.Time, started);
         }
 
         return response;
     }
 
     private static async Task<HttpResponseMessage> SendToFallbackAsync(
-        HttpRequestMessage request, UpstreamChannel fallback, UpstreamExchange? exchange, CancellationToken cancellationToken)
+        HttpRequestMessage request, HttpContent? content, UpstreamChannel fallback, UpstreamExchange? exchange, CancellationToken cancellationToken)
     {
         // Same path and query, same sanitized content; the fallback's destination and credentials.
         var pathAndQuery = request.Options.TryGetValue(PathKey, out var path) ? path : request.RequestUri!.PathAndQuery;
         request.RequestUri = new Uri(fallback.Upstream.DestinationPrefix + pathAndQuery);
         RelayTransformer.ApplyCredentials(request, fallback.Upstream);
-        return await fallback.SendAsync(request, exchange, cancellationToken);
+        return await fallback.SendAsync(request, content, exchange, cancellationToken);
     }
 
     /// <summary>The client's path and query (set by the transformer), appended to the fallback's base address.</summary>

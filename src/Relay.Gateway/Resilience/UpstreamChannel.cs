@@ -45,7 +45,8 @@ internal sealed class UpstreamChannel : IDisposable
     /// exhausted); throws <see cref="UpstreamFailureException"/> when no answer came, or
     /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> (the client) cancelled.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, UpstreamExchange? exchange, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, HttpContent? content, UpstreamExchange? exchange, CancellationToken cancellationToken)
     {
         try
         {
@@ -53,9 +54,10 @@ internal sealed class UpstreamChannel : IDisposable
                 static async (state, ct) =>
                 {
                     state.exchange?.CountAttempt();
-                    return await state.channel._invoker.SendAsync(state.request, ct);
+                    // A message can be sent once: each attempt sends a copy with the same (already sanitized) content.
+                    return await state.channel._invoker.SendAsync(CopyOf(state.request, state.content), ct);
                 },
-                (channel: this, request, exchange),
+                (channel: this, request, content, exchange),
                 cancellationToken);
         }
         catch (BrokenCircuitException ex)
@@ -74,6 +76,28 @@ internal sealed class UpstreamChannel : IDisposable
     }
 
     public void Dispose() => _invoker.Dispose();
+
+    /// <summary>A new message with the same method, address, version, headers and options, carrying <paramref name="content"/>.</summary>
+    internal static HttpRequestMessage CopyOf(HttpRequestMessage request, HttpContent? content)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri)
+        {
+            Version = request.Version,
+            VersionPolicy = request.VersionPolicy,
+            Content = content,
+        };
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        foreach (var option in request.Options)
+        {
+            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
+        }
+
+        return copy;
+    }
 
     /// <summary>Refused, reset or timed-out connections (not the client's own cancellation).</summary>
     internal static bool IsConnectionFailure(Exception ex, CancellationToken clientToken) => ex switch
