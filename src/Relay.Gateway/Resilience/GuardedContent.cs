@@ -12,8 +12,12 @@ internal sealed class GuardedContent : HttpContent
     private readonly TimeProvider _time;
     private readonly long _started;
 
-    public GuardedContent(HttpContent inner, UpstreamExchange? exchange, bool isEventStream, ResilienceSettings settings, TimeProvider time, long started)
+    private readonly IDisposable? _lifetime;
+
+    public GuardedContent(
+        HttpContent inner, UpstreamExchange? exchange, bool isEventStream, ResilienceSettings settings, TimeProvider time, long started, IDisposable? lifetime)
     {
+        _lifetime = lifetime;
         _inner = inner;
         _exchange = exchange;
         _isEventStream = isEventStream;
@@ -29,7 +33,13 @@ internal sealed class GuardedContent : HttpContent
     protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken)
     {
         var stream = await _inner.ReadAsStreamAsync(cancellationToken);
-        return new GuardedStream(stream, _exchange, _isEventStream ? new SseIntegrityMonitor() : null, _settings, _time, _started);
+        var mediaType = Headers.ContentType?.MediaType;
+        IBodyIntegrityMonitor? monitor = _isEventStream ? new SseIntegrityMonitor()
+            : mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)) && Headers.ContentEncoding.Count == 0
+                ? new JsonIntegrityMonitor()
+                : null;
+        return new GuardedStream(stream, _exchange, monitor, _isEventStream, _settings, _time, _started);
     }
 
     protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
@@ -54,6 +64,7 @@ internal sealed class GuardedContent : HttpContent
         if (disposing)
         {
             _inner.Dispose();
+            _lifetime?.Dispose();
         }
 
         base.Dispose(disposing);

@@ -8,7 +8,8 @@ namespace StealthRelay.Gateway.Resilience;
 /// held answers, an error event for streams. The client's own cancellation still throws.
 /// </summary>
 internal sealed class GuardedStream(
-    Stream inner, UpstreamExchange? exchange, SseIntegrityMonitor? monitor, ResilienceSettings settings, TimeProvider time, long started)
+    Stream inner, UpstreamExchange? exchange, IBodyIntegrityMonitor? monitor, bool isEventStream, ResilienceSettings settings, TimeProvider time,
+    long started)
     : Stream
 {
     private bool _ended;
@@ -26,7 +27,12 @@ internal sealed class GuardedStream(
             return 0;
         }
 
-        var limit = monitor is not null ? settings.StreamIdleTimeout : settings.TotalTimeout - time.GetElapsedTime(started);
+        if (buffer.IsEmpty)
+        {
+            return await inner.ReadAsync(buffer, cancellationToken); // a zero-byte read waits for data; it is not the end
+        }
+
+        var limit = isEventStream ? settings.StreamIdleTimeout : settings.TotalTimeout - time.GetElapsedTime(started);
         if (limit <= TimeSpan.Zero)
         {
             return Fault(UpstreamFailureKind.Timeout);

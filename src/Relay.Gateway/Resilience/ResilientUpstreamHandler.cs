@@ -43,7 +43,9 @@ internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, Upstream
         if (response.Content is { } answer)
         {
             var isStream = string.Equals(answer.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
-            response.Content = new GuardedContent(answer, exchange, isStream, answering.Settings, answering.Time, started);
+            CancellationTokenSource? lifetime = null;
+            response.RequestMessage?.Options.TryGetValue(UpstreamChannel.LifetimeKey, out lifetime);
+            response.Content = new GuardedContent(answer, exchange, isStream, answering.Settings, answering.Time, started, lifetime);
         }
 
         return response;

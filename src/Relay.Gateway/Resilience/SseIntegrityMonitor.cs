@@ -9,7 +9,7 @@ namespace StealthRelay.Gateway.Resilience;
 /// (OpenAI chat <c>[DONE]</c>; Responses <c>response.completed</c>/<c>failed</c>/<c>incomplete</c>; Anthropic
 /// <c>message_stop</c>; an <c>error</c> event) with no partial event left. Holds only the current line.
 /// </summary>
-internal sealed class SseIntegrityMonitor
+internal sealed class SseIntegrityMonitor : IBodyIntegrityMonitor
 {
     private const int MaxLineBytes = 16 * 1024 * 1024;
     private readonly ArrayBufferWriter<byte> _line = new();

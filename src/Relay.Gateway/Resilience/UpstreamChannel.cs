@@ -55,9 +55,25 @@ internal sealed class UpstreamChannel : IDisposable
                 {
                     state.exchange?.CountAttempt();
                     // A message can be sent once: each attempt sends a copy with the same (already sanitized) content.
-                    return await state.channel._invoker.SendAsync(CopyOf(state.request, state.content), ct);
+                    // Polly's tokens (timeouts) bound the wait for headers only; the body is read under the caller's
+                    // token (client abort, YARP activity), so the answer's lifetime gets its own linked source.
+                    var copy = CopyOf(state.request, state.content);
+                    var lifetime = CancellationTokenSource.CreateLinkedTokenSource(state.cancellationToken);
+                    copy.Options.Set(LifetimeKey, lifetime);
+                    try
+                    {
+                        using (ct.Register(static s => ((CancellationTokenSource)s!).Cancel(), lifetime))
+                        {
+                            return await state.channel._invoker.SendAsync(copy, lifetime.Token);
+                        }
+                    }
+                    catch
+                    {
+                        lifetime.Dispose();
+                        throw;
+                    }
                 },
-                (channel: this, request, content, exchange),
+                (channel: this, request, content, exchange, cancellationToken),
                 cancellationToken);
         }
         catch (BrokenCircuitException ex)
@@ -74,6 +90,9 @@ internal sealed class UpstreamChannel : IDisposable
             throw new UpstreamFailureException(UpstreamFailureKind.Unreachable, Upstream.Name, null, ex);
         }
     }
+
+    /// <summary>The token source an answer's body is read under; disposed with the answer's content.</summary>
+    public static readonly HttpRequestOptionsKey<CancellationTokenSource> LifetimeKey = new("StealthRelay.AttemptLifetime");
 
     public void Dispose() => _invoker.Dispose();
 
