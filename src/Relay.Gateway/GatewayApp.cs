@@ -90,7 +90,7 @@ public static class GatewayApp
 
         services.AddSingleton<GatewayMetrics>();
         services.AddRelayTelemetry(configuration);
-        services.AddRelayResilience(relay);
+        services.AddRelayResilience();
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<UserIdPseudonymizer>();
         services.AddSingleton<UserIdScrubber>();

@@ -69,6 +69,9 @@ internal sealed class UpstreamRegistry : IDisposable
         UseCookies = false,
         EnableMultipleHttp2Connections = true,
         ConnectTimeout = connectTimeout,
+        // An answer the gateway stops reading (client gone, fault) closes its connection at once: draining it would keep
+        // the provider generating (and billing) for nobody.
+        MaxResponseDrainSize = 0,
         // Do not inject traceparent/tracestate: trace ids are correlatable metadata the provider does not need.
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
     };

@@ -7,17 +7,18 @@ namespace StealthRelay.Gateway.Resilience;
 /// <summary>Registers upstream resilience (invoker factory, circuit registry, option validation) and graceful shutdown.</summary>
 internal static class ResilienceServiceCollectionExtensions
 {
-    public static IServiceCollection AddRelayResilience(this IServiceCollection services, IConfiguration relay)
+    public static IServiceCollection AddRelayResilience(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(relay);
+        ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<IValidateOptions<RelayOptions>, ResilienceOptionsValidator>();
         services.AddSingleton<UpstreamInvokerFactory>();
         services.AddSingleton<CircuitRegistry>();
         // Replaces the telemetry default (every circuit closed): /readyz and the circuit gauge see the real breakers.
         services.AddSingleton<ICircuitStateSource>(sp => sp.GetRequiredService<CircuitRegistry>());
         // Kestrel stops accepting at once when the host stops; in-flight requests (streams) get this long to finish.
-        var drain = relay.GetSection("Shutdown").GetValue(nameof(ShutdownOptions.DrainSeconds), new ShutdownOptions().DrainSeconds);
-        services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drain, 0, 3600)));
+        // Read when the host options are built, so configuration sources added after this call count too.
+        services.AddOptions<HostOptions>().Configure<IOptions<RelayOptions>>((host, relayOptions) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(relayOptions.Value.Shutdown.DrainSeconds, 0, 3600)));
         return services;
     }
 }

@@ -113,6 +113,19 @@ internal sealed class FaultyProvider : IAsyncDisposable
         context.Abort();
     };
 
+    /// <summary>Sends the first part of the echo answer, waits for <paramref name="resume"/>, then sends the rest.</summary>
+    public static Behaviour PauseAfter(double fraction, Task resume) => async (context, body) =>
+    {
+        var (answer, bytes) = Build(context, body);
+        var cut = (int)(bytes.Length * fraction);
+        context.Response.StatusCode = answer.StatusCode;
+        context.Response.ContentType = answer.ContentType;
+        await context.Response.Body.WriteAsync(bytes.AsMemory(0, cut), context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await resume.WaitAsync(context.RequestAborted);
+        await context.Response.Body.WriteAsync(bytes.AsMemory(cut), context.RequestAborted);
+    };
+
     /// <summary>Ends cleanly (chunked framing complete) after part of the echo answer.</summary>
     public static Behaviour TruncateCleanly(double fraction) => async (context, body) =>
     {
@@ -163,7 +176,9 @@ internal sealed class FaultyProvider : IAsyncDisposable
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The gateway gave up on this call: recorded in Aborted.
+            // The gateway gave up on this call. Recorded here too: after the response started, the registration above was
+            // seen not to run although the token was cancelled.
+            Aborted.TrySetResult();
         }
     }
 }

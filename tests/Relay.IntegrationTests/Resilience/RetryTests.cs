@@ -109,7 +109,7 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.Single(_provider.Calls);
     }
 
-    private static string JsonUnescaped(string json)
+    internal static string JsonUnescaped(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.ToString() + Collect(document.RootElement);

@@ -237,6 +237,27 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
         Assert.Single(_provider.Calls);
     }
 
+    [Theory]
+    [InlineData("/v1/chat/completions")]
+    [InlineData("/v1/messages")]
+    public async Task Stream_ClientDisconnectsMidStream_ProviderSeesItsRequestAborted(string path)
+    {
+        _provider.Default = FaultyProvider.PauseAfter(0.4, Task.Delay(Timeout.Infinite));
+        await using var gateway = await ResilienceFixture.StartGatewayAsync(_provider, new Dictionary<string, string?>
+        {
+            ["Relay:Resilience:StreamIdleTimeout"] = "00:01:00",
+        });
+        using (var request = ResilienceFixture.Chat(path, stream: true))
+        using (var response = await gateway.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            Assert.True(await stream.ReadAsync(new byte[4096]) > 0); // the answer is flowing
+        } // disposing the unfinished response closes the client's connection
+
+        await _provider.Aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Single(_provider.Calls);
+    }
+
     internal static void AssertErrorShape(string path, string body, string anthropicType, string openAICode)
     {
         using var document = JsonDocument.Parse(body);
