@@ -17,8 +17,14 @@ internal static class ResilienceServiceCollectionExtensions
         services.AddSingleton<ICircuitStateSource>(sp => sp.GetRequiredService<CircuitRegistry>());
         // Kestrel stops accepting at once when the host stops; in-flight requests (streams) get this long to finish.
         // Read when the host options are built, so configuration sources added after this call count too.
+        // Unset, the host's own shutdownTimeoutSeconds stays in force.
         services.AddOptions<HostOptions>().Configure<IOptions<RelayOptions>>((host, relayOptions) =>
-            host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(relayOptions.Value.Shutdown.DrainSeconds, 0, 3600)));
+        {
+            if (relayOptions.Value.Shutdown.DrainSeconds is int drain)
+            {
+                host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drain, 0, 3600));
+            }
+        });
         return services;
     }
 }

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Echo;
 using StealthRelay.IntegrationTests.Infrastructure;
 
@@ -84,6 +87,22 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
             }
         });
         await _provider.Aborted.Task.WaitAsync(TimeSpan.FromSeconds(20)); // the upstream call was cancelled with it
+    }
+
+    [Theory]
+    [InlineData(null, 120)] // unset: the host's own shutdownTimeoutSeconds (what deploy/ sets) stays
+    [InlineData("7", 7)]
+    public async Task HostOptions_DrainSeconds_OverridesShutdownTimeoutOnlyWhenSet(string? drainSeconds, int expectedSeconds)
+    {
+        await using var gateway = await ResilienceFixture.StartGatewayAsync(_provider, new Dictionary<string, string?>
+        {
+            ["shutdownTimeoutSeconds"] = "120",
+            ["Relay:Shutdown:DrainSeconds"] = drainSeconds,
+        });
+
+        var host = gateway.Services.GetRequiredService<IOptions<HostOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), host.ShutdownTimeout);
     }
 
     private static async Task<bool> AcceptsNewConnectionAsync(Uri address, CancellationToken cancellationToken)
