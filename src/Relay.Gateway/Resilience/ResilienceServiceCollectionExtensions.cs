@@ -16,11 +16,13 @@ internal static class ResilienceServiceCollectionExtensions
         // Replaces the telemetry default (every circuit closed): /readyz and the circuit gauge see the real breakers.
         services.AddSingleton<ICircuitStateSource>(sp => sp.GetRequiredService<CircuitRegistry>());
         // Kestrel stops accepting at once when the host stops; in-flight requests (streams) get this long to finish.
-        // Read when the host options are built, so configuration sources added after this call count too.
-        // Unset, the host's own shutdownTimeoutSeconds stays in force.
-        services.AddOptions<HostOptions>().Configure<IOptions<RelayOptions>>((host, relayOptions) =>
+        // Read from the configuration when the host options are built, so sources added after this call count too; not
+        // through IOptions<RelayOptions>, whose validation would then fail alone instead of with all start-up errors.
+        // Unset, the host's own shutdownTimeoutSeconds stays in force; the validator reports an out-of-range value.
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((host, configuration) =>
         {
-            if (relayOptions.Value.Shutdown.DrainSeconds is int drain)
+            var shutdown = configuration.GetSection(RelayOptions.SectionName).GetSection(nameof(RelayOptions.Shutdown));
+            if (shutdown.GetValue<int?>(nameof(ShutdownOptions.DrainSeconds)) is int drain)
             {
                 host.ShutdownTimeout = TimeSpan.FromSeconds(Math.Clamp(drain, 0, 3600));
             }
