@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using StealthRelay.Gateway.Echo;
 using StealthRelay.IntegrationTests.Infrastructure;
 
@@ -20,17 +14,13 @@ namespace StealthRelay.IntegrationTests.Resilience;
 /// </summary>
 internal sealed class FaultyProvider : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private FaultyProvider(WebApplication app, Uri baseAddress)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-    }
+    private FaultyProvider(LoopbackServer server) => _server = server;
 
     public delegate Task Behaviour(HttpContext context, byte[] body);
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ConcurrentQueue<Behaviour> Script { get; } = new();
 
@@ -45,23 +35,13 @@ internal sealed class FaultyProvider : IAsyncDisposable
 
     public static async Task<FaultyProvider> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FaultyProvider? provider = null;
-        app.Run(context => provider!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        provider = new FaultyProvider(app, new Uri(address));
+        var server = await LoopbackServer.StartAsync(context => provider!.HandleAsync(context));
+        provider = new FaultyProvider(server);
         return provider;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     /// <summary>The echo answer, written in small flushed pieces.</summary>
     public static async Task Echo(HttpContext context, byte[] body)
