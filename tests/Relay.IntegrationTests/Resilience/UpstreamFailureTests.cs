@@ -9,6 +9,7 @@ using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
 using OpenAI;
 using OpenAI.Chat;
+using OpenAI.Responses;
 using StealthRelay.IntegrationTests.Infrastructure;
 
 namespace StealthRelay.IntegrationTests.Resilience;
@@ -168,6 +169,35 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
         Assert.True(updates > 0); // the answer had started: the error came mid-stream, not as a status
         Assert.Single(_provider.Calls);
     }
+
+#pragma warning disable OPENAI001 // the Responses client is marked experimental
+    [Fact]
+    public async Task OpenAISdk_ResponsesStreamResetMidway_EnumerationThrows()
+    {
+        var firstUpdate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _provider.Default = FaultyProvider.ResetAfter(0.5, firstUpdate.Task);
+        var client = new ResponsesClient(new ApiKeyCredential("client-key"), new ResponsesClientOptions
+        {
+            Endpoint = new Uri(_gateway.BaseAddress, "/v1"),
+            RetryPolicy = new ClientRetryPolicy(0),
+        });
+        var options = new CreateResponseOptions("m", [ResponseItem.CreateUserMessageItem(Pii.Prompt)]) { StreamingEnabled = true };
+        var updates = 0;
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (var update in await client.CreateResponseStreamingAsync(options))
+            {
+                updates++;
+                firstUpdate.TrySetResult();
+            }
+        });
+
+        Assert.True(error is IOException or HttpRequestException or ClientResultException, error.GetType().FullName);
+        Assert.True(updates > 0);
+        Assert.Single(_provider.Calls);
+    }
+#pragma warning restore OPENAI001
 
     [Fact]
     public async Task AnthropicSdk_StreamResetMidway_EnumerationThrowsSseError()
