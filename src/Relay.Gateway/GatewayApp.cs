@@ -5,6 +5,7 @@ using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Proxy;
+using StealthRelay.Gateway.Resilience;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.Gateway.Security;
 using StealthRelay.Gateway.Telemetry;
@@ -91,6 +92,7 @@ public static class GatewayApp
 
         services.AddSingleton<GatewayMetrics>();
         services.AddRelayTelemetry(configuration);
+        services.AddRelayResilience();
         services.AddSingleton<UpstreamRegistry>();
         services.AddSingleton<UserIdPseudonymizer>();
         services.AddSingleton<UserIdScrubber>();

@@ -1,3 +1,5 @@
+using StealthRelay.Gateway.Resilience;
+
 namespace StealthRelay.Gateway.Configuration;
 
 /// <summary>The gateway's configuration, bound from the <c>Relay</c> section and validated at start-up.</summary>
@@ -32,4 +34,10 @@ public sealed class RelayOptions
 
     /// <summary>Default rate limit per client (or per remote address in pass-through mode).</summary>
     public Security.RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Gateway-wide resilience defaults (timeouts, retries, circuit breaker).</summary>
+    public ResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>Graceful shutdown.</summary>
+    public ShutdownOptions Shutdown { get; set; } = new();
 }

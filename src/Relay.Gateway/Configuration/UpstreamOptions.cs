@@ -1,3 +1,4 @@
+using StealthRelay.Gateway.Resilience;
 using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Gateway.Configuration;
@@ -22,4 +23,13 @@ public sealed class UpstreamOptions
 
     /// <summary>Optional policy for this upstream; overrides <c>Relay:Redaction:Policy</c> as a whole.</summary>
     public RedactionPolicy? Policy { get; set; }
+
+    /// <summary>Timeouts, retries and circuit breaker for this upstream; each key set overrides <c>Relay:Resilience</c>.</summary>
+    public ResilienceOptions? Resilience { get; set; }
+
+    /// <summary>
+    /// Optional name of another upstream of the same protocol that gets the same sanitized request when this one's
+    /// retries are exhausted or its circuit is open.
+    /// </summary>
+    public string? Fallback { get; set; }
 }

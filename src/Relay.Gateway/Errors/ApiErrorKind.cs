@@ -13,5 +13,6 @@ internal sealed record ApiErrorKind(int StatusCode, string OpenAIType, string Op
     public static readonly ApiErrorKind Internal = new(500, "server_error", "redaction_failed", "api_error");
     public static readonly ApiErrorKind BadGateway = new(502, "server_error", "upstream_error", "api_error");
     public static readonly ApiErrorKind Overloaded = new(503, "server_error", "redaction_timeout", "overloaded_error");
+    public static readonly ApiErrorKind UpstreamUnavailable = new(503, "server_error", "upstream_unavailable", "overloaded_error");
     public static readonly ApiErrorKind GatewayTimeout = new(504, "server_error", "upstream_timeout", "api_error");
 }

@@ -1,29 +1,20 @@
 using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Configuration;
-using Yarp.ReverseProxy.Forwarder;
+using StealthRelay.Gateway.Resilience;
 
 namespace StealthRelay.Gateway.Local;
 
 /// <summary>
-/// The default <see cref="IUpstreamFailurePolicy"/>: with <c>Relay:Routing:FallbackToLocal</c> on, a connection error,
-/// a timeout or a 5xx answer is served locally; client cancellations never are.
+/// The default <see cref="IUpstreamFailurePolicy"/>: with <c>Relay:Routing:FallbackToLocal</c> on, any upstream failure
+/// (unreachable, timeout, open circuit, broken answer, a 5xx status once retries are exhausted) is served locally as
+/// long as no byte of the answer reached the client. Client cancellations never get here.
 /// </summary>
 internal sealed class FallbackToLocalPolicy(IOptions<RelayOptions> options) : IUpstreamFailurePolicy
 {
     public bool ShouldServeLocally(UpstreamFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        if (!options.Value.Routing.FallbackToLocal)
-        {
-            return false;
-        }
-
-        return failure.Error switch
-        {
-            ForwarderError.None => failure.StatusCode >= 500,
-            ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
-                or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled => false,
-            _ => true,
-        };
+        return options.Value.Routing.FallbackToLocal && !failure.ResponseStarted
+            && (failure.Kind != UpstreamFailureKind.ServerError || failure.StatusCode >= 500);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Configuration;
 using StealthRelay.Gateway.Errors;
 using StealthRelay.Gateway.Proxy;
+using StealthRelay.Gateway.Resilience;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.LocalFallback.Service;
 using Yarp.ReverseProxy.Forwarder;
@@ -114,7 +115,7 @@ internal sealed class LocalRouteHandler(
             return false;
         }
 
-        RouteLog.FallingBack(logger, failure.Upstream, context.Request.Method, route.Path, failure.Error.ToString(), failure.StatusCode ?? 0);
+        RouteLog.FallingBack(logger, failure.UpstreamName, context.Request.Method, route.Path, failure.Kind, failure.StatusCode ?? 0);
         context.Response.Clear();
         await ServeAsync(context, route, originalJson, RouteReason.UpstreamFailure);
         return true;
@@ -123,7 +124,7 @@ internal sealed class LocalRouteHandler(
     /// <summary>A predicate for the forwarder's response hook: true when a 5xx with this status should be served locally.</summary>
     public Func<int, bool>? ServerErrorDiverter(HttpContext context, RelayRoute route, Upstream upstream, ReadOnlyMemory<byte>? originalJson) =>
         CanFallBack(context, route, originalJson)
-            ? status => status >= 500 && failurePolicy.ShouldServeLocally(new UpstreamFailure(upstream.Name, ForwarderError.None, status))
+            ? status => status >= 500 && failurePolicy.ShouldServeLocally(UpstreamFailure.ServerError(upstream.Name, status))
             : null;
 
     private bool CanFallBack(HttpContext context, RelayRoute route, ReadOnlyMemory<byte>? originalJson) =>

@@ -1,3 +1,5 @@
+using StealthRelay.Gateway.Resilience;
+
 namespace StealthRelay.Gateway.Local;
 
 /// <summary>Routing decisions: route, reason, path and status only, never content.</summary>
@@ -19,8 +21,8 @@ internal static partial class RouteLog
     public static partial void ServedLocally(ILogger logger, string method, string path, string reason, int statusCode, int promptTokens, int completionTokens, bool streamed);
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
-        Message = "Upstream {Upstream} failed for {Method} {Path} (forwarder error {ForwarderError}, status {StatusCode}); answering locally")]
-    public static partial void FallingBack(ILogger logger, string upstream, string method, string path, string forwarderError, int statusCode);
+        Message = "Upstream {Upstream} failed for {Method} {Path} ({FailureKind}, status {StatusCode}) after retries; answering locally")]
+    public static partial void FallingBack(ILogger logger, string upstream, string method, string path, UpstreamFailureKind failureKind, int statusCode);
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning,
         Message = "Local endpoint failed for {Method} {Path}: forwarder error {ForwarderError}, status {StatusCode}")]

@@ -7,6 +7,7 @@ using StealthRelay.Gateway.Errors;
 using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
+using StealthRelay.Gateway.Resilience;
 using StealthRelay.Gateway.Routing;
 using StealthRelay.Gateway.Telemetry;
 using StealthRelay.Redaction;
@@ -157,18 +158,20 @@ internal sealed class RelayProxyHandler(
             metrics.EntitiesRedacted(upstream.RouteTag, redacted.EntityCounts);
 
             var restoration = new ResponseRestoration(restorer, shape, redacted.Vault, upstream.Policy.PlaceholderFormat, route.RestoreSuccess);
-            await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs, body.Memory);
+            await ForwardAsync(context, route, upstream, restoration, started, cancellationToken, redacted, redactionMs, body.Memory, array);
         }
     }
 
     private async Task ForwardAsync(HttpContext context, RelayRoute route, Upstream upstream, ResponseRestoration? restoration,
-        long started, CancellationToken cancellationToken, RedactedRequest? redacted = null, double redactionMs = 0, ReadOnlyMemory<byte>? originalJson = null)
+        long started, CancellationToken cancellationToken, RedactedRequest? redacted = null, double redactionMs = 0,
+        ReadOnlyMemory<byte>? originalJson = null, ReadOnlyMemory<byte>? sanitizedBody = null)
     {
         var originalBody = context.Response.Body;
         // Answers are written as they come: no response buffering anywhere in the pipeline.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var responseStream = new RestoringResponseStream(context.Response, originalBody, restoration, options.Value.Limits.MaxResponseBodyBytes);
-        var transformer = new RelayTransformer(upstream, responseStream, local.ServerErrorDiverter(context, route, upstream, originalJson));
+        var exchange = new UpstreamExchange(sanitizedBody);
+        var transformer = new RelayTransformer(upstream, responseStream, exchange, local.ServerErrorDiverter(context, route, upstream, originalJson));
         var requestConfig = new ForwarderRequestConfig
         {
             ActivityTimeout = TimeSpan.FromSeconds(options.Value.Limits.UpstreamActivityTimeoutSeconds),
@@ -180,7 +183,7 @@ internal sealed class RelayProxyHandler(
         try
         {
             error = await forwarder.SendAsync(context, upstream.DestinationPrefix, upstream.Invoker, requestConfig, transformer, cancellationToken);
-            if (error == ForwarderError.None && transformer.DivertedStatus is null)
+            if (error == ForwarderError.None && exchange.BodyFault is null && transformer.DivertedStatus is null)
             {
                 try
                 {
@@ -208,27 +211,33 @@ internal sealed class RelayProxyHandler(
             return;
         }
 
-        if ((error != ForwarderError.None || transformer.DivertedStatus is not null)
-            && await local.TryFallBackAsync(context, route, originalJson, new UpstreamFailure(upstream.Name, error, transformer.DivertedStatus)))
+        if (error != ForwarderError.None || completionError is not null || exchange.BodyFault is not null || transformer.DivertedStatus is not null)
         {
+            var failure = Classify(context, exchange, transformer, error, completionError, upstream.Name);
+            GatewayLog.UpstreamFailed(logger, failure.UpstreamName, method, route.Path,
+                completionError?.GetType().Name ?? (error == ForwarderError.None ? failure.Kind.ToString() : error.ToString()), failure.ErrorKind.StatusCode);
+            if (exchange.BodyFault is not null)
+            {
+                upstreamMetrics.UpstreamError(failure.UpstreamName, UpstreamMetrics.KindName(failure.Kind));
+            }
+
+            // Retries and the fallback upstream (inside the invoker) are exhausted here; while no byte reached the
+            // client the local model may still answer (Relay:Routing:FallbackToLocal).
+            if (!failure.ResponseStarted && await local.TryFallBackAsync(context, route, originalJson, failure))
+            {
+                return;
+            }
+
+            if (failure.ResponseStarted && responseStream.Mode == ResponseMode.EventStream)
+            {
+                await StreamErrorEvent.EndStreamAsync(context, route.Family, failure, logger);
+                return;
+            }
+
+            await UpstreamFailureWriter.WriteAsync(context, route.Family, failure, CancellationToken.None);
             return;
         }
 
-        if (error != ForwarderError.None || completionError is not null)
-        {
-            var timedOut = error == ForwarderError.RequestTimedOut;
-            var kind = timedOut ? ApiErrorKind.GatewayTimeout : ApiErrorKind.BadGateway;
-            var failure = completionError is null ? error.ToString() : completionError.GetType().Name;
-            GatewayLog.UpstreamFailed(logger, upstream.Name, method, route.Path, failure, kind.StatusCode);
-            upstreamMetrics.UpstreamError(upstream.Name, failure);
-            var message = timedOut
-                ? $"The upstream '{upstream.Name}' did not answer in time. Retry later."
-                : $"The upstream '{upstream.Name}' could not be reached or sent an answer the gateway could not relay. Check Relay:Upstreams:{upstream.Name}:BaseUrl or retry later.";
-            await ApiErrorWriter.WriteAsync(context, route.Family, kind, message, CancellationToken.None);
-            return;
-        }
-
-        upstreamMetrics.UpstreamAnswered(upstream.Name, context.Response.StatusCode);
         if (logger.IsEnabled(LogLevel.Information))
         {
             var counts = redacted?.EntityCounts;
@@ -237,6 +246,27 @@ internal sealed class RelayProxyHandler(
             var totalMs = time.GetElapsedTime(started).TotalMilliseconds;
             GatewayLog.Forwarded(logger, method, route.Path, upstream.Name, context.Response.StatusCode, total, types, redactionMs, totalMs);
         }
+    }
+
+    /// <summary>What went wrong, once the forwarder returned: a held-back 5xx, a fault in the answer's body, or no answer.</summary>
+    private static UpstreamFailure Classify(
+        HttpContext context, UpstreamExchange exchange, RelayTransformer transformer, ForwarderError error, Exception? completionError, string upstreamName)
+    {
+        var answeredBy = exchange.AnsweredBy ?? upstreamName;
+        var started = context.Response.HasStarted;
+        if (transformer.DivertedStatus is { } status)
+        {
+            return UpstreamFailure.ServerError(answeredBy, status);
+        }
+
+        if (exchange.BodyFault is { } fault && error == ForwarderError.None)
+        {
+            return new UpstreamFailure(fault, answeredBy, null, started);
+        }
+
+        return completionError is not null
+            ? new UpstreamFailure(UpstreamFailureKind.BadResponse, answeredBy, null, started)
+            : UpstreamFailure.FromForwarder(error, context.GetForwarderErrorFeature()?.Exception, answeredBy, started);
     }
 
     private void LogClientAborted(string method, RelayRoute route, Upstream upstream, long started)

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using StealthRelay.Gateway.Configuration;
+using StealthRelay.Gateway.Resilience;
+using StealthRelay.Gateway.Routing;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace StealthRelay.Gateway.Proxy;
@@ -9,7 +11,8 @@ namespace StealthRelay.Gateway.Proxy;
 /// so no X-Forwarded-* headers are ever added; scrubs metadata, sets credentials, asks for identity encoding, and
 /// picks how the answer is restored.
 /// </summary>
-internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStream responseStream, Func<int, bool>? divertStatus = null) : HttpTransformer
+internal sealed class RelayTransformer(
+    Upstream upstream, RestoringResponseStream responseStream, UpstreamExchange? exchange = null, Func<int, bool>? divertStatus = null) : HttpTransformer
 {
     /// <summary>The upstream status held back (not copied to the client) because <c>divertStatus</c> chose to answer locally.</summary>
     public int? DivertedStatus { get; private set; }
@@ -24,6 +27,10 @@ internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStrea
         // Answers must be readable to be restored: ask for identity encoding.
         proxyRequest.Headers.AcceptEncoding.Clear();
         proxyRequest.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+        if (exchange is not null)
+        {
+            ResilientRequest.Prepare(httpContext, proxyRequest, exchange);
+        }
     }
 
     public override async ValueTask<bool> TransformResponseAsync(
@@ -39,6 +46,11 @@ internal sealed class RelayTransformer(Upstream upstream, RestoringResponseStrea
         if (proxyResponse is null)
         {
             return proceed;
+        }
+
+        if (exchange?.AnsweredBy is { } answeredBy && !string.Equals(answeredBy, upstream.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            RelayResponseHeaders.SetRoute(httpContext, "upstream:" + answeredBy);
         }
 
         var headers = httpContext.Response.Headers;

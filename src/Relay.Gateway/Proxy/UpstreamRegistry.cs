@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Configuration;
 using StealthRelay.Gateway.Echo;
 using StealthRelay.Gateway.Logging;
+using StealthRelay.Gateway.Resilience;
 using StealthRelay.Gateway.Routing;
 
 namespace StealthRelay.Gateway.Proxy;
@@ -15,9 +16,10 @@ internal sealed class UpstreamRegistry : IDisposable
     private readonly Upstream? _openAI;
     private readonly Upstream? _anthropic;
 
-    public UpstreamRegistry(IOptions<RelayOptions> options, ILogger<UpstreamRegistry> logger)
+    public UpstreamRegistry(IOptions<RelayOptions> options, UpstreamInvokerFactory invokers, ILogger<UpstreamRegistry> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(invokers);
         var relay = options.Value;
         foreach (var (name, config) in relay.Upstreams)
         {
@@ -31,7 +33,7 @@ internal sealed class UpstreamRegistry : IDisposable
             }
             else
             {
-                upstream = new Upstream(name, protocol, config.BaseUrl!.TrimEnd('/'), config.ApiKey, policy, new HttpMessageInvoker(CreateHandler()));
+                upstream = new Upstream(name, protocol, config.BaseUrl!.TrimEnd('/'), config.ApiKey, policy, invokers.Create(name, relay, CreateHandler));
                 // Scheme, host and port only: a BaseUrl may carry user info or a tenant path.
                 var uri = new Uri(upstream.DestinationPrefix);
                 var origin = uri.Scheme + "://" + uri.Authority;
@@ -58,7 +60,7 @@ internal sealed class UpstreamRegistry : IDisposable
 
     private Upstream? Find(string name) => string.IsNullOrEmpty(name) ? null : _upstreams.GetValueOrDefault(name);
 
-    private static SocketsHttpHandler CreateHandler() => new()
+    private static SocketsHttpHandler CreateHandler(TimeSpan connectTimeout) => new()
     {
         // As YARP recommends for forwarding: no proxy, no redirects, no cookies, no transparent decompression.
         UseProxy = false,
@@ -66,7 +68,10 @@ internal sealed class UpstreamRegistry : IDisposable
         AutomaticDecompression = DecompressionMethods.None,
         UseCookies = false,
         EnableMultipleHttp2Connections = true,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
+        ConnectTimeout = connectTimeout,
+        // An answer the gateway stops reading (client gone, fault) closes its connection at once: draining it would keep
+        // the provider generating (and billing) for nobody.
+        MaxResponseDrainSize = 0,
         // Do not inject traceparent/tracestate: trace ids are correlatable metadata the provider does not need.
         ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
     };

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using StealthRelay.Gateway.Resilience;
 
 namespace StealthRelay.Gateway.Telemetry;
 
@@ -17,7 +18,7 @@ internal sealed class UpstreamMetrics
         ArgumentNullException.ThrowIfNull(circuits);
         var meter = meterFactory.Create(GatewayDiagnostics.Name);
         _errors = meter.CreateCounter<long>("stealthrelay.gateway.upstream.errors", "{error}",
-            "Failed upstream calls, by upstream and kind (forwarder error name, timeout, status_429, status_5xx).");
+            "Failed upstream attempts, by upstream and kind (unreachable, timeout, circuit_open, bad_response, status_429, status_5xx).");
         meter.CreateObservableGauge("stealthrelay.gateway.circuit.state", () => circuits.GetStates().Select(s => new Measurement<int>(
                 (int)s.State,
                 new KeyValuePair<string, object?>("stealthrelay.upstream", s.Upstream),
@@ -37,6 +38,16 @@ internal sealed class UpstreamMetrics
             UpstreamError(upstream, status == 429 ? "status_429" : "status_5xx");
         }
     }
+
+    /// <summary>The <c>error.type</c> tag of a failure kind.</summary>
+    public static string KindName(UpstreamFailureKind kind) => kind switch
+    {
+        UpstreamFailureKind.Unreachable => "unreachable",
+        UpstreamFailureKind.Timeout => "timeout",
+        UpstreamFailureKind.CircuitOpen => "circuit_open",
+        UpstreamFailureKind.ServerError => "status_5xx",
+        _ => "bad_response",
+    };
 
     private static string StateName(CircuitState state) => state switch
     {

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using StealthRelay.Gateway.Echo;
 
 namespace StealthRelay.IntegrationTests.Infrastructure;
@@ -20,15 +14,11 @@ namespace StealthRelay.IntegrationTests.Infrastructure;
 /// </summary>
 internal sealed class FakeProvider : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private FakeProvider(WebApplication app, Uri baseAddress)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-    }
+    private FakeProvider(LoopbackServer server) => _server = server;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -43,25 +33,15 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     public static async Task<FakeProvider> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         FakeProvider? provider = null;
-        app.Run(context => provider!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        provider = new FakeProvider(app, new Uri(address));
+        var server = await LoopbackServer.StartAsync(context => provider!.HandleAsync(context));
+        provider = new FakeProvider(server);
         return provider;
     }
 
     public RecordedRequest Single() => Assert.Single(Requests);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

@@ -71,6 +71,9 @@ internal sealed class GatewayHost : IAsyncDisposable
         return new GatewayHost(app, new Uri(address));
     }
 
+    /// <summary>Stops the host as a shutdown signal would (Kestrel stops accepting, in-flight requests may drain).</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

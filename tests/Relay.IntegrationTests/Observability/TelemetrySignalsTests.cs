@@ -56,6 +56,7 @@ public sealed class TelemetrySignalsTests : IAsyncLifetime
         await using var gateway = await GatewayHost.StartAsync(null, new Dictionary<string, string?>(TelemetryCapture.VerboseLogging)
         {
             ["Relay:Upstreams:openai:BaseUrl"] = "http://127.0.0.1:1",
+            ["Relay:Resilience:MaxRetries"] = "0", // one attempt, one count (each failed attempt counts)
         }, capture.Install);
         using var errors = new MetricCollector<long>(gateway.Services.GetRequiredService<IMeterFactory>(), GatewayDiagnostics.Name, "stealthrelay.gateway.upstream.errors");
 
@@ -64,7 +65,7 @@ public sealed class TelemetrySignalsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var error = Assert.Single(errors.GetMeasurementSnapshot());
         Assert.Equal("openai", error.Tags["stealthrelay.upstream"]);
-        Assert.Equal("Request", error.Tags["error.type"]);
+        Assert.Equal("unreachable", error.Tags["error.type"]);
         capture.Flush(gateway.Services);
         var leaks = capture.Leaks();
         Assert.True(leaks.Count == 0, "Canaries found in telemetry:\n" + string.Join('\n', leaks));
