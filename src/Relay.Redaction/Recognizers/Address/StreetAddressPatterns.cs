@@ -15,13 +15,13 @@ internal static partial class StreetAddressPatterns
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     /// <summary>
-    /// en (US/UK): [unit,] number, one to four name words, a street-type word, optional direction and unit:
-    /// <c>221B Baker Street</c>, <c>1600 Pennsylvania Avenue NW</c>, <c>Flat 3, 12 High Road</c>, <c>5 Main St, Apt 4</c>.
+    /// en (US/UK): number, one to four name words, a street-type word, optional direction and unit:
+    /// <c>221B Baker Street</c>, <c>1600 Pennsylvania Avenue NW</c>, <c>5 Main St, Apt 4</c>. A flat before the number
+    /// (<c>Flat 3, 12 High Road</c>) is found by <see cref="StreetCandidates"/> (a lookbehind here doubles the cost).
     /// </summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_$€£#])(?<=(?<unit>(?<![\p{L}\p{N}_])(?:flat|apt\.?|apartment|unit|suite)[ \t\u00A0]+[0-9]{1,4}[a-z]?,?[ \t\u00A0]+)?)" +
-        @"(?<num>[1-9][0-9]{0,4}[a-z]?(?:-[1-9][0-9]{0,4}[a-z]?)?)[ \t\u00A0]+" +
-        @"(?<name>(?:(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*\.?)[ \t\u00A0]+){1,4}?)" +
+        @"(?<![\p{L}\p{N}_$€£#])(?<num>[1-9][0-9]{0,4}[a-z]?(?:-[1-9][0-9]{0,4}[a-z]?)?)[ \t\u00A0]+" +
+        @"(?<name>(?>(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)[ \t\u00A0]+){1,4}?)" +
         @"(?<type>street|avenue|road|lane|drive|boulevard|court|place|way|terrace|close|crescent|square|parkway|highway|(?:st|ave|rd|ln|dr|blvd|ct|pl|sq|pkwy|hwy)\.?)(?![\p{L}\p{N}_])" +
         @"(?:[ \t\u00A0]+(?:nw|ne|sw|se|n|s|e|w)\.?(?![\p{L}\p{N}_]))?" +
         @"(?:,?[ \t\u00A0]+(?:apt\.?|apartment|suite|ste\.?|unit|\#)[ \t\u00A0]?[0-9]{1,5}[a-z]?(?![\p{L}\p{N}_]))?",
@@ -58,10 +58,10 @@ internal static partial class StreetAddressPatterns
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex GermanPreposition();
 
-    /// <summary>es/it: a street-type word, one to five name words, the number: <c>Calle de Alcalá, 45</c>, <c>Via Roma 10</c>.</summary>
+    /// <summary>es/it: a street-type word, one to four name words, the number: <c>Calle de Alcalá, 45</c>, <c>Via Roma 10</c>.</summary>
     [GeneratedRegex(
         @"(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo)" +
-        @"(?<name>(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,5}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
+        @"(?<name>(?>[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,4}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
         @"(?<num>[1-9][0-9]{0,3}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex SpanishItalian();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace StealthRelay.Redaction.Recognizers.Address;
@@ -14,14 +15,42 @@ namespace StealthRelay.Redaction.Recognizers.Address;
 /// </summary>
 internal sealed class StreetAddressRecognizer : IRecognizer
 {
-    private static readonly (Func<Regex> Pattern, Func<string, Match, AddressMatch?> Validate)[] Shapes =
+    /// <summary>
+    /// The shapes, each with the words one of which a text must contain for the shape to be tried at all (a
+    /// vectorized search; null: always tried).
+    /// </summary>
+    private static readonly (Func<Regex> Pattern, Func<string, Match, AddressMatch?> Validate, SearchValues<string>? Words)[] Shapes =
     [
-        (StreetAddressPatterns.English, StreetCandidates.English),
-        (StreetAddressPatterns.French, StreetCandidates.French),
-        (StreetAddressPatterns.GermanDutch, StreetCandidates.GermanDutch),
-        (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition),
-        (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian),
+        (StreetAddressPatterns.English, StreetCandidates.English, null),
+        (StreetAddressPatterns.French, StreetCandidates.French, Words(
+            "rue", "avenue", "av.", "bd", "boulevard", "place", "pl.", "allée", "allee", "chemin", "impasse", "quai", "route",
+            "cours", "square", "passage", "voie", "faubourg", "fbg")),
+        (StreetAddressPatterns.GermanDutch, StreetCandidates.GermanDutch, Words(
+            "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "steig", "pfad",
+            "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg")),
+        (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, null),
+        (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, CasedWords(
+            "calle", "c/", "avenida", "avda.", "plaza", "paseo", "camino", "carretera", "Via", "viale", "piazza", "piazzale",
+            "corso", "largo", "vicolo")),
     ];
+
+    /// <summary>
+    /// JIT-compiles the generated matchers once per process, before any request's match timeout is running (the first
+    /// call of a large generated matcher costs tens of milliseconds on a loaded machine).
+    /// </summary>
+    static StreetAddressRecognizer()
+    {
+        try
+        {
+            new StreetAddressRecognizer(new RecognizerOptions()).Analyze(
+                "221B Baker Street, London NW1 6XE; 12 rue de la Paix, 75002 Paris; Berliner Str. 12a, 10115 Berlin; Am Markt 3; Via Roma 10",
+                []);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the warm-up ran late (a starved machine); requests keep their own timeout and still fail closed.
+        }
+    }
 
     private readonly bool _enabled;
 
@@ -57,8 +86,13 @@ internal sealed class StreetAddressRecognizer : IRecognizer
         }
 
         List<AddressMatch>? found = null;
-        foreach (var (pattern, validate) in Shapes)
+        foreach (var (pattern, validate, words) in Shapes)
         {
+            if (words is not null && !text.AsSpan().ContainsAny(words))
+            {
+                continue;
+            }
+
             var regex = pattern();
             var m = regex.Match(text);
             while (m.Success)
@@ -81,6 +115,17 @@ internal sealed class StreetAddressRecognizer : IRecognizer
             AddMerged(found, results);
         }
     }
+
+    private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Each word as written, capitalized and in upper case (an initial capital stays required: lower-case "via" is the
+    /// English preposition, which validation rejects anyway, and it is common enough to cost a regex pass).
+    /// </summary>
+    private static SearchValues<string> CasedWords(params string[] words) =>
+        SearchValues.Create(
+            [.. words.SelectMany(static w => new[] { w, string.Concat(w[..1].ToUpperInvariant(), w[1..]), w.ToUpperInvariant() }).Distinct()],
+            StringComparison.Ordinal);
 
     private static AddressMatch WithTail(string text, AddressMatch candidate)
     {

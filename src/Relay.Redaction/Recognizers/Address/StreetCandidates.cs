@@ -25,8 +25,7 @@ internal static class StreetCandidates
             return null;
         }
 
-        var unit = m.Groups["unit"];
-        var start = unit.Success ? unit.Index : m.Index;
+        var start = UnitBefore(text, m.Index);
         return new AddressMatch(start, m.Index + m.Length, NumberFirstScore(text, start), lower);
     }
 
@@ -131,6 +130,57 @@ internal static class StreetCandidates
         }
 
         return named;
+    }
+
+    /// <summary>
+    /// Where a flat or unit written before the house number starts (<c>Flat 3, </c>, <c>Apt. 4B </c>,
+    /// <c>Suite 200, </c>), or <paramref name="number"/> when there is none.
+    /// </summary>
+    private static int UnitBefore(string text, int number)
+    {
+        var i = number;
+        var blanks = i;
+        while (i > 0 && Blanks.Contains(text[i - 1]))
+        {
+            i--;
+        }
+
+        if (i == blanks || i == 0)
+        {
+            return number;
+        }
+
+        i -= text[i - 1] == ',' ? 1 : 0;
+        i -= i > 0 && char.IsAsciiLetter(text[i - 1]) ? 1 : 0;
+        var digitsEnd = i;
+        while (i > 0 && char.IsAsciiDigit(text[i - 1]) && digitsEnd - i < 4)
+        {
+            i--;
+        }
+
+        var digitsStart = i;
+        while (i > 0 && Blanks.Contains(text[i - 1]))
+        {
+            i--;
+        }
+
+        if (digitsStart == digitsEnd || i == digitsStart)
+        {
+            return number;
+        }
+
+        var wordEnd = i > 0 && text[i - 1] == '.' ? i - 1 : i;
+        var wordStart = wordEnd;
+        while (wordStart > 0 && char.IsAsciiLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var word = text.AsSpan(wordStart, wordEnd - wordStart);
+        var isUnit = word.Equals("flat", StringComparison.OrdinalIgnoreCase) || word.Equals("apt", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("apartment", StringComparison.OrdinalIgnoreCase) || word.Equals("unit", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("suite", StringComparison.OrdinalIgnoreCase);
+        return isUnit && (wordStart == 0 || !TextBoundary.IsWordChar(text[wordStart - 1])) ? wordStart : number;
     }
 
     /// <summary>A house number is not the tail of a decimal, a version or a <c>#</c> reference.</summary>
