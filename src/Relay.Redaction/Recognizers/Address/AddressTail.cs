@@ -29,7 +29,7 @@ internal static class AddressTail
         {
             // US: the city is fenced by commas, so every word must be a name word; the state code must exist.
             var code = text.AsSpan(state.Index, 2);
-            return AddressWords.IsUsState(code) && CaseFits(code, lowerCaseRegion)
+            return AddressWords.IsUsState(code) && (CaseFits(code, lowerCaseRegion) || m.Groups["zip"].Success)
                 && StreetCandidates.AllNameWords(text.AsSpan(city.Index, city.Length), lowerCaseRegion, particles: true)
                 ? m.Index + m.Length : -1;
         }

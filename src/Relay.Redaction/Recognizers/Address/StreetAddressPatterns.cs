@@ -15,14 +15,14 @@ internal static partial class StreetAddressPatterns
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     /// <summary>
-    /// en (US/UK): number, one to four name words, a street-type word, optional direction and unit:
+    /// en (US/UK): number, one to four name words, one to three street-type words, optional direction and unit:
     /// <c>221B Baker Street</c>, <c>1600 Pennsylvania Avenue NW</c>, <c>5 Main St, Apt 4</c>. A flat before the number
     /// (<c>Flat 3, 12 High Road</c>) is found by <see cref="StreetCandidates"/> (a lookbehind here doubles the cost).
     /// </summary>
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}_$€£#])(?<num>[1-9][0-9]{0,4}[a-z]?(?:-[1-9][0-9]{0,4}[a-z]?)?)[ \t\u00A0]+" +
         @"(?<name>(?>(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)[ \t\u00A0]+){1,4}?)" +
-        @"(?<type>street|avenue|road|lane|drive|boulevard|court|place|way|terrace|close|crescent|square|parkway|highway|(?:st|ave|rd|ln|dr|blvd|ct|pl|sq|pkwy|hwy)\.?)(?![\p{L}\p{N}_])" +
+        @"(?<type>" + EnglishStreetType + @"(?:[ \t\u00A0]+" + EnglishStreetType + "){0,2})" +
         @"(?:[ \t\u00A0]+(?:nw|ne|sw|se|n|s|e|w)\.?(?![\p{L}\p{N}_]))?" +
         @"(?:,?[ \t\u00A0]+(?:apt\.?|apartment|suite|ste\.?|unit|\#)[ \t\u00A0]?[0-9]{1,5}[a-z]?(?![\p{L}\p{N}_]))?",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
@@ -77,6 +77,25 @@ internal static partial class StreetAddressPatterns
         @"|,?[ \t\u00A0]+(?:(?<city>" + City + @"),?[ \t\u00A0]+)?(?<uk>[a-z]{1,2}[0-9][a-z0-9]?[ \t\u00A0]?[0-9][a-z]{2})(?![\p{L}\p{N}_]))",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex Tail();
+
+    /// <summary>
+    /// English street types: the common ones and the USPS street suffixes (C1 list, with the plurals it lists),
+    /// without those that are mostly ordinary nouns after a count ("3 Big Hills", "5 Main Points": hill, lake, view,
+    /// park, field, island, key, light, mission, mountain, plain, point, river, run, spring, station, union, well,
+    /// club, common, course, fall, flat, land).
+    /// </summary>
+    private const string EnglishStreetTypes =
+        "streets?|avenues?|roads?|lanes?|drives?|boulevard|courts?|place|way|terrace|close|crescent|squares?|parkways?|highway|" +
+        "alley|bend|bluffs?|branch|bridges?|brooks?|burgs?|bypass|camp|canyon|cape|causeway|center|circles?|cliffs?|corners?|" +
+        "coves?|creek|crest|crossing|dale|divide|estates?|expressway|extensions?|falls|ferry|fords?|forest|forges?|forks?|fort|" +
+        "freeway|gardens?|gateway|glens?|greens?|groves?|harbors?|haven|heights|hollow|inlet|isle|junctions?|knolls?|landing|" +
+        "locks?|lodge|loop|manors?|meadows?|mews|mills?|motorway|mount|neck|orchard|oval|overpass|pass|path|pike|pines?|plaza|" +
+        "ports?|prairie|ranch|rapids?|ridges?|route|row|shoals?|shores?|skyway|spur|stravenue|stream|summit|trace|track|" +
+        "trafficway|trail|tunnel|turnpike|underpass|valleys?|viaduct|villages?|ville|vista|walk";
+
+    /// <summary>One street type, whole word; up to three follow each other ("Old Mill Way", "Forest Glen Drive").</summary>
+    private const string EnglishStreetType =
+        "(?:" + EnglishStreetTypes + @"|(?:st|ave|rd|ln|dr|blvd|ct|pl|sq|pkwy|hwy|cir|trl|plz|ter|expy|fwy|tpke)\.?)(?![\p{L}\p{N}_])";
 
     /// <summary>One to three words of a city name.</summary>
     private const string City = @"\p{L}[\p{L}'’.-]*(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*){0,2}";

@@ -39,6 +39,8 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("Meet at 2500 Ocean Pkwy #12 at six", "2500 Ocean Pkwy #12"),
         Hit("Route: 9 Old Mill Way.", "9 Old Mill Way"),
         Hit("the depot at 77 Queens Crescent", "77 Queens Crescent"),
+        Hit("Mail 4511 Sunset Trail, Austin, Tx 78701 today", "4511 Sunset Trail, Austin, Tx 78701", WithTail, WithTail),
+        Hit("warehouse at 9 Abbott Mews Suite 824 flooded", "9 Abbott Mews Suite 824"),
 
         // de
         Hit("Ich wohne in der Hauptstraße 5.", "Hauptstraße 5"),
@@ -106,6 +108,7 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Take route 66 west"),
         None("Figure 4 Place holders"),
         None("Meeting at 3 pm in room 5"),
+        None("We hiked 3 Big Hills and saw 5 Main Points"),
         None("Call ToString 2 times"),
         None("Ik woon in de Kerkstraat."),
         None("Platz 3 im Ranking, Ring 2 of the stack"),
