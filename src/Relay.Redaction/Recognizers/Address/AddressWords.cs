@@ -100,13 +100,18 @@ internal static class AddressWords
     }
 
     /// <summary>
-    /// True when the text around [start, end) has no ASCII capital letter: the writer does not capitalize, so names
-    /// may be lower-case. Elsewhere a name word must start with a capital (which all-caps text satisfies).
+    /// True when the text around [start, end) (same line, at most 80 characters either side) has no ASCII capital
+    /// letter: the writer does not capitalize, so names may be lower-case. Elsewhere a name word must start with a capital (which all-caps text satisfies).
     /// </summary>
     public static bool IsLowerCaseRegion(string text, int start, int end)
     {
+        // The line the candidate stands on, at most CaseWindow either side: case style changes from line to line.
         var from = Math.Max(0, start - CaseWindow);
         var to = Math.Min(text.Length, end + CaseWindow);
+        var before = text.AsSpan(from, start - from).LastIndexOf('\n');
+        from = before < 0 ? from : from + before + 1;
+        var after = text.AsSpan(end, to - end).IndexOf('\n');
+        to = after < 0 ? to : end + after;
         return text.AsSpan(from, to - from).IndexOfAnyInRange('A', 'Z') < 0;
     }
 

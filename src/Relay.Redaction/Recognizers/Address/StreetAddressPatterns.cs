@@ -20,7 +20,7 @@ internal static partial class StreetAddressPatterns
     /// (<c>Flat 3, 12 High Road</c>) is found by <see cref="StreetCandidates"/> (a lookbehind here doubles the cost).
     /// </summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_$€£#])(?<num>[1-9][0-9]{0,4}[a-z]?(?:-[1-9][0-9]{0,4}[a-z]?)?)[ \t\u00A0]+" +
+        @"(?<![\p{L}\p{N}_$€£#])(?<num>[0-9]{1,5}[a-z]?(?:-[0-9]{1,5}[a-z]?)?)[ \t\u00A0]+" +
         @"(?<name>(?>(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)[ \t\u00A0]+){1,4}?)" +
         @"(?<type>" + EnglishStreetType + @"(?:[ \t\u00A0]+" + EnglishStreetType + "){0,2})" +
         @"(?:[ \t\u00A0]+(?:nw|ne|sw|se|n|s|e|w)\.?(?![\p{L}\p{N}_]))?" +
@@ -33,7 +33,7 @@ internal static partial class StreetAddressPatterns
     /// validation): <c>12 rue de la Paix</c>, <c>5 bis avenue Victor Hugo</c>, <c>3, boulevard Saint-Michel</c>.
     /// </summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_$€£#])(?<num>[1-9][0-9]{0,4}[a-z]?(?:-[1-9][0-9]{0,4})?)(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}\p{N}_]))?,?[ \t\u00A0]+" +
+        @"(?<![\p{L}\p{N}_$€£#])(?<num>[0-9]{1,5}[a-z]?(?:-[0-9]{1,5})?)(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}\p{N}_]))?,?[ \t\u00A0]+" +
         @"(?<type>rue|avenue|av\.|bd|boulevard|place|pl\.|allée|allee|chemin|impasse|quai|route|cours|square|passage|voie|faubourg|fbg)" +
         @"(?<name>(?:[ \t\u00A0]+\p{L}[\p{L}'’-]*\.?){1,8})",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
@@ -45,16 +45,16 @@ internal static partial class StreetAddressPatterns
     /// </summary>
     [GeneratedRegex(
         @"(?<=(?<![\p{L}\p{N}_-])(?:(?<adj>\p{L}+)[ \t\u00A0]+)?" +
-        @"(?<street>\p{L}[\p{L}-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|straat|laan|gracht|plein|kade|singel|dijk|steeg)" +
+        @"(?<street>\p{L}[\p{L}-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|kamp|hof|straat|laan|gracht|plein|kade|singel|dijk|steeg|veld|velt|passage)" +
         @"|(?<type>straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk))[ \t\u00A0]*)" +
-        @"(?<num>[1-9][0-9]{0,3}[a-z]?(?:[ \t\u00A0]?[-–/][ \t\u00A0]?[1-9][0-9]{0,3}[a-z]?)?)(?![\p{L}\p{N}_])",
+        @"(?<num>[0-9]{1,4}[a-z]?(?:[ \t\u00A0]?[-–/][ \t\u00A0]?[0-9]{1,4}[a-z]?)?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex GermanDutch();
 
-    /// <summary>de: a preposition, one place word, a short house number: <c>Am Markt 3</c>, <c>An der Alster 1</c>.</summary>
+    /// <summary>de: a preposition, one or two place words, a short house number: <c>Am Markt 3</c>, <c>Am Blauen Berg 1</c>.</summary>
     [GeneratedRegex(
         @"(?<=(?<![\p{L}\p{N}_-])(?<prep>am|im|zum|zur|beim|(?:an|auf|in|unter|hinter|vor)[ \t\u00A0]+(?:der|den|dem))[ \t\u00A0]+" +
-        @"(?<name>\p{L}[\p{L}-]*)[ \t\u00A0]+)(?<num>[1-9][0-9]{0,2}[a-z]?)(?![\p{L}\p{N}_])",
+        @"(?<name>\p{L}[\p{L}-]*(?:[ \t\u00A0]+\p{L}[\p{L}-]*)?)[ \t\u00A0]+)(?<num>[0-9]{1,3}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex GermanPreposition();
 
@@ -62,7 +62,7 @@ internal static partial class StreetAddressPatterns
     [GeneratedRegex(
         @"(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo)" +
         @"(?<name>(?>[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,4}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
-        @"(?<num>[1-9][0-9]{0,3}[a-z]?)(?![\p{L}\p{N}_])",
+        @"(?<num>[0-9]{1,4}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex SpanishItalian();
     /// <summary>

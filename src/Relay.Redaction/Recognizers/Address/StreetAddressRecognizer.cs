@@ -27,7 +27,7 @@ internal sealed class StreetAddressRecognizer : IRecognizer
             "cours", "square", "passage", "voie", "faubourg", "fbg")),
         (StreetAddressPatterns.GermanDutch, StreetCandidates.GermanDutch, Words(
             "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "steig", "pfad",
-            "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg")),
+            "kamp", "hof", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "veld", "velt", "passage")),
         (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, null),
         (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, CasedWords(
             "calle", "c/", "avenida", "avda.", "plaza", "paseo", "camino", "carretera", "Via", "viale", "piazza", "piazzale",

@@ -39,10 +39,16 @@ internal static class StreetCandidates
 
         // The pattern takes every word to the end of the line; keep particles and name words, stop at anything else.
         var name = m.Groups["name"];
-        var end = AddressWords.NameRunEnd(text, name.Index, name.Index + name.Length, lower, lower ? 3 : 4, leadingParticles: true, out var particle);
+        var type = m.Groups["type"].ValueSpan;
+        var englishType = IsEnglishWord(type);
+
+        // "rue", "impasse", "quai", ... after a house number say "French street" so strongly that the name may be
+        // lower-case even in capitalized text ("au 789 rue montorgueil est inondée"); stop words still end it.
+        var lowerNames = lower || (!englishType && !char.IsUpper(type[0]));
+        var end = AddressWords.NameRunEnd(text, name.Index, name.Index + name.Length, lowerNames, lowerNames ? 3 : 4, leadingParticles: true, out var particle);
 
         // In lower-case text "3 route changes" is English: a type word that is also an English word needs "de", "du", ...
-        if (end < 0 || (lower && !particle && IsEnglishWord(m.Groups["type"].ValueSpan)))
+        if (end < 0 || (lower && !particle && englishType))
         {
             return null;
         }
@@ -76,11 +82,19 @@ internal static class StreetCandidates
         // default threshold unless a context word or a postcode/city tail confirms it.
         var preposition = m.Groups["prep"];
         var name = m.Groups["name"];
-        var word = text.AsSpan(name.Index, name.Length);
-        if (!char.IsUpper(text[preposition.Index]) || !char.IsUpper(word[0]) || AddressWords.IsStopWord(word) || AddressWords.IsNotPlace(word)
-            || !HouseNumberStandsAlone(text, m.Groups["num"]))
+        if (!char.IsUpper(text[preposition.Index]) || !HouseNumberStandsAlone(text, m.Groups["num"]))
         {
             return null;
+        }
+
+        var words = text.AsSpan(name.Index, name.Length);
+        foreach (var range in words.SplitAny(Blanks))
+        {
+            var word = words[range];
+            if (!word.IsEmpty && (!char.IsUpper(word[0]) || AddressWords.IsStopWord(word) || AddressWords.IsNotPlace(word)))
+            {
+                return null;
+            }
         }
 
         return new AddressMatch(preposition.Index, m.Index + m.Length, RecognizerScores.ShapeOnly, LowerCaseRegion: false);
@@ -185,7 +199,8 @@ internal static class StreetCandidates
 
     /// <summary>A house number is not the tail of a decimal, a version or a <c>#</c> reference.</summary>
     private static bool HouseNumberStandsAlone(string text, Group number) =>
-        !TextBoundary.IsInsideNumericExpression(text, number.Index, number.Index + number.Length);
+        !TextBoundary.IsInsideNumericExpression(text, number.Index, number.Index + number.Length)
+        && number.ValueSpan.ContainsAnyInRange('1', '9');
 
     /// <summary>Number-first shapes after "Chapter", "version", "Kapitel", ... are reported below the threshold.</summary>
     private static double NumberFirstScore(string text, int start) =>

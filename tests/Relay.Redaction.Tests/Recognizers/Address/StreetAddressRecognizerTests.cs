@@ -55,6 +55,10 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("Praxis am Kaiserring 10 im Hof", "Kaiserring 10"),
         Hit("Büro Frankfurter Allee 55", "Frankfurter Allee 55"),
         Hit("Frankfurt: Zeil 5, Hauptstr. 9, 60311 Frankfurt am Main", "Hauptstr. 9, 60311 Frankfurt am Main", WithTail, WithTail),
+        Hit("Treffpunkt Am Blauen Berg 1 um acht", "Am Blauen Berg 1", Weak, Weak),
+        Hit("Lieferung an Distelkamp 759, 42363 Wuppertal", "Distelkamp 759, 42363 Wuppertal", WithTail, WithTail),
+        Hit("La salle au 789 rue montorgueil est inondée", "789 rue montorgueil"),
+        Hit("Dear Ann,\nthe parcel went to 990 floyd locks, claireburgh\nKind regards", "990 floyd locks"),
 
         // fr
         Hit("Il habite au 12 rue de la Paix, 75002 Paris.", "12 rue de la Paix, 75002 Paris", WithTail, WithTail),
@@ -117,6 +121,8 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("il y a 5 place pour nous"),
         None("there were 3 route changes"),
         None("Hauptstraße 5.5 km entfernt"),
+        None("Ticket 0 Main Street"),
+        None("Er kam Am Montag Abend 3 mal"),
     ];
 
     protected override IEnumerable<RecognizerCase> NearMisses =>
@@ -183,7 +189,7 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
     {
         // Near-matches repeated (numbers, capitalized words, particles, street words without numbers): the patterns
         // are bounded, so this neither times out (which would throw) nor reports any of them.
-        var noise = string.Concat(Enumerable.Repeat("12 Aa Bb Cc Dd Ee Ff 3 de la de la de Straße-Weg Am Ab Cd 4 rue ", 300));
+        var noise = string.Concat(Enumerable.Repeat("12 Aa Bb Cc Dd Ee Ff 3 de la de la de Straße-Weg Am ab Cd 4 rue ", 300));
         var results = new List<EntitySpan>();
         new StreetAddressRecognizer().Analyze(noise + "5 Main Street", results);
 
