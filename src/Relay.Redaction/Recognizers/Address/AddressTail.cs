@@ -9,6 +9,18 @@ namespace StealthRelay.Redaction.Recognizers.Address;
 /// </summary>
 internal static class AddressTail
 {
+    /// <summary>The end of the flat/room/floor parts written right after <paramref name="end"/>, or <paramref name="end"/>.</summary>
+    public static int ExtendUnits(string text, int end)
+    {
+        if (end >= text.Length)
+        {
+            return end;
+        }
+
+        var m = StreetAddressPatterns.Unit().Match(text, end);
+        return m.Success ? m.Index + m.Length : end;
+    }
+
     /// <summary>The end of a valid postcode/city tail starting at <paramref name="end"/>, or -1 when there is none.</summary>
     public static int Extend(string text, int end, bool lowerCaseRegion)
     {

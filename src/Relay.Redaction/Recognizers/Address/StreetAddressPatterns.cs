@@ -80,9 +80,10 @@ internal static partial class StreetAddressPatterns
 
     /// <summary>
     /// English street types: the common ones and the USPS street suffixes (C1 list, with the plurals it lists),
-    /// without those that are mostly ordinary nouns after a count ("3 Big Hills", "5 Main Points": hill, lake, view,
-    /// park, field, island, key, light, mission, mountain, plain, point, river, run, spring, station, union, well,
-    /// club, common, course, fall, flat, land).
+    /// without those that are mostly ordinary nouns after a count: the plurals of hill, lake, view, park, field,
+    /// island, key, mountain, point, river, spring ("3 Big Hills", "5 National Parks"; singular after a count
+    /// greater than one is not English), and light, mission, plain, run, union ("27 European Union"), well, club,
+    /// common, course, fall, flat, land.
     /// </summary>
     private const string EnglishStreetTypes =
         "streets?|avenues?|roads?|lanes?|drives?|boulevard|courts?|place|way|terrace|close|crescent|squares?|parkways?|highway|" +
@@ -91,11 +92,22 @@ internal static partial class StreetAddressPatterns
         "freeway|gardens?|gateway|glens?|greens?|groves?|harbors?|haven|heights|hollow|inlet|isle|junctions?|knolls?|landing|" +
         "locks?|lodge|loop|manors?|meadows?|mews|mills?|motorway|mount|neck|orchard|oval|overpass|pass|path|pike|pines?|plaza|" +
         "ports?|prairie|ranch|rapids?|ridges?|route|row|shoals?|shores?|skyway|spur|stravenue|stream|summit|trace|track|" +
-        "trafficway|trail|tunnel|turnpike|underpass|valleys?|viaduct|villages?|ville|vista|walk";
+        "trafficway|trail|tunnel|turnpike|underpass|valleys?|viaduct|villages?|ville|vista|walk|" +
+        "park|hill|lake|view|station|mountain|key|point|river|spring|field|island";
 
     /// <summary>One street type, whole word; up to three follow each other ("Old Mill Way", "Forest Glen Drive").</summary>
     private const string EnglishStreetType =
         "(?:" + EnglishStreetTypes + @"|(?:st|ave|rd|ln|dr|blvd|ct|pl|sq|pkwy|hwy|cir|trl|plz|ter|expy|fwy|tpke)\.?)(?![\p{L}\p{N}_])";
+
+    /// <summary>
+    /// A flat, room or floor written after the house number (anchored with <c>\G</c>), up to three in a row:
+    /// <c>Zimmer 966</c>, <c>Apt. 053</c>, <c>7 étage</c>, <c>1er étage</c>, <c>III</c>, <c>3 hoog achter</c>.
+    /// </summary>
+    [GeneratedRegex(
+        @"\G(?:,?[ \t\u00A0]+(?:(?:zimmer|apt\.?|app\.?|appartement|wohnung|whg\.?|etage|bus|suite|ste\.?|unit)[ \t\u00A0]?[0-9]{1,4}[a-z]?" +
+        @"|[0-9]{1,2}(?:e|er|re|ème)?[ \t\u00A0]+étage|i{1,3}|iv|hs|[0-9]{1,2}[ \t\u00A0]+hoog(?:[ \t\u00A0]+(?:achter|voor))?)(?![\p{L}\p{N}_])){1,3}",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex Unit();
 
     /// <summary>One to three words of a city name.</summary>
     private const string City = @"\p{L}[\p{L}'’.-]*(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*){0,2}";

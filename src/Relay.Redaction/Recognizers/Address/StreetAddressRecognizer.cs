@@ -129,6 +129,7 @@ internal sealed class StreetAddressRecognizer : IRecognizer
 
     private static AddressMatch WithTail(string text, AddressMatch candidate)
     {
+        candidate = candidate with { End = AddressTail.ExtendUnits(text, candidate.End) };
         var end = AddressTail.Extend(text, candidate.End, candidate.LowerCaseRegion);
         return end < 0 ? candidate : candidate with { End = end, Score = Math.Max(candidate.Score, RecognizerScores.Structural) };
     }

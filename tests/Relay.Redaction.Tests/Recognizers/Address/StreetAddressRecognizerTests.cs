@@ -58,6 +58,10 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("Treffpunkt Am Blauen Berg 1 um acht", "Am Blauen Berg 1", Weak, Weak),
         Hit("Lieferung an Distelkamp 759, 42363 Wuppertal", "Distelkamp 759, 42363 Wuppertal", WithTail, WithTail),
         Hit("La salle au 789 rue montorgueil est inondée", "789 rue montorgueil"),
+        Hit("Paket an Helenenstr. 92b Zimmer 005, 29981 Westheim", "Helenenstr. 92b Zimmer 005, 29981 Westheim", WithTail, WithTail),
+        Hit("Rendez-vous au 54 Impasse du Chat-qui-Pêche 7 étage, 97432 Pessac.", "54 Impasse du Chat-qui-Pêche 7 étage, 97432 Pessac", WithTail, WithTail),
+        Hit("Bezorgen op Witweg 563 III 1 hoog is prima", "Witweg 563 III 1 hoog"),
+        Hit("Meet me at 84339 Blick Park tomorrow", "84339 Blick Park"),
         Hit("Dear Ann,\nthe parcel went to 990 floyd locks, claireburgh\nKind regards", "990 floyd locks"),
 
         // fr
@@ -112,7 +116,8 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Take route 66 west"),
         None("Figure 4 Place holders"),
         None("Meeting at 3 pm in room 5"),
-        None("We hiked 3 Big Hills and saw 5 Main Points"),
+        None("We hiked 3 Big Hills and saw 5 Main Points in 5 National Parks"),
+        None("all 27 European Union members"),
         None("Call ToString 2 times"),
         None("Ik woon in de Kerkstraat."),
         None("Platz 3 im Ranking, Ring 2 of the stack"),
