@@ -44,7 +44,7 @@ internal static partial class StreetAddressPatterns
     /// <c>Hauptstraße 5</c>, <c>Berliner Str. 12a</c>, <c>Kaiser-Wilhelm-Allee 14</c>, <c>Prinsengracht 263-267</c>.
     /// </summary>
     [GeneratedRegex(
-        @"(?<=(?<![\p{L}\p{N}_-])(?:(?<adj>\p{L}+)[ \t\u00A0]+)?" +
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?:(?<adj>\p{L}+)[ \t\u00A0]+)?" +
         @"(?<street>\p{L}[\p{L}-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|kamp|hof|straat|laan|gracht|plein|kade|singel|dijk|steeg|veld|velt|passage)" +
         @"|(?<type>straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk))[ \t\u00A0]*)" +
         @"(?<num>[0-9]{1,4}[a-z]?(?:[ \t\u00A0]?[-–/][ \t\u00A0]?[0-9]{1,4}[a-z]?)?)(?![\p{L}\p{N}_])",
@@ -53,14 +53,14 @@ internal static partial class StreetAddressPatterns
 
     /// <summary>de: a preposition, one or two place words, a short house number: <c>Am Markt 3</c>, <c>Am Blauen Berg 1</c>.</summary>
     [GeneratedRegex(
-        @"(?<=(?<![\p{L}\p{N}_-])(?<prep>am|im|zum|zur|beim|(?:an|auf|in|unter|hinter|vor)[ \t\u00A0]+(?:der|den|dem))[ \t\u00A0]+" +
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<prep>am|im|zum|zur|beim|(?:an|auf|in|unter|hinter|vor)[ \t\u00A0]+(?:der|den|dem))[ \t\u00A0]+" +
         @"(?<name>\p{L}[\p{L}-]*(?:[ \t\u00A0]+\p{L}[\p{L}-]*)?)[ \t\u00A0]+)(?<num>[0-9]{1,3}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex GermanPreposition();
 
     /// <summary>es/it: a street-type word, one to four name words, the number: <c>Calle de Alcalá, 45</c>, <c>Via Roma 10</c>.</summary>
     [GeneratedRegex(
-        @"(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo)" +
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo)" +
         @"(?<name>(?>[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,4}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
         @"(?<num>[0-9]{1,4}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
