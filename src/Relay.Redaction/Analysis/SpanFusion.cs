@@ -19,6 +19,8 @@ internal static class SpanFusion
             }
         }
 
+        MergeSameTypeModelGuesses(selected);
+
         // (d) Validated rule hits first, then longer, then higher score; ties by position for determinism.
         selected.Sort(static (a, b) =>
         {
@@ -68,6 +70,41 @@ internal static class SpanFusion
 
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return kept;
+    }
+
+    /// <summary>
+    /// A model span overlapping a rule hit of the same type (the model's ADDR and the street-address recognizer) is
+    /// the same entity seen twice: the rule hit widens over both instead of competing with it, so the text only one
+    /// of them covered is not left unredacted.
+    /// </summary>
+    private static void MergeSameTypeModelGuesses(List<Candidate> selected)
+    {
+        for (var i = 0; i < selected.Count; i++)
+        {
+            if (selected[i].FromModel)
+            {
+                continue;
+            }
+
+            var rule = selected[i].Span;
+            var merged = false;
+            for (var j = selected.Count - 1; j >= 0; j--)
+            {
+                var model = selected[j];
+                if (model.FromModel && model.Span.Type == rule.Type && model.Span.Overlaps(rule))
+                {
+                    rule = rule with { Start = Math.Min(rule.Start, model.Span.Start), End = Math.Max(rule.End, model.Span.End) };
+                    selected.RemoveAt(j);
+                    i -= j < i ? 1 : 0;
+                    merged = true;
+                }
+            }
+
+            if (merged)
+            {
+                selected[i] = selected[i] with { Span = rule };
+            }
+        }
     }
 
     private static bool IsSelected(string type, RedactionPolicy policy)

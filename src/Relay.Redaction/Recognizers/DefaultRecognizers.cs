@@ -1,3 +1,4 @@
+using StealthRelay.Redaction.Recognizers.Address;
 using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
@@ -41,6 +42,7 @@ public static class DefaultRecognizers
             new NifRecognizer(),
             new NieRecognizer(),
             new FiscalCodeRecognizer(),
+            new StreetAddressRecognizer(options),
         ];
     }
 }

@@ -13,4 +13,11 @@ public sealed class RecognizerOptions
     /// to replace the defaults from configuration, clear the list in code first (duplicates are ignored).
     /// </summary>
     public IList<string> PhoneRegions { get; set; } = ["US", "GB", "DE", "FR", "ES", "IT", "NL"];
+
+    /// <summary>
+    /// Whether street addresses (ADDRESS: street + house number, with postcode and city when attached) are recognized
+    /// by rule. Default true. Turn off where a text is full of product codes that read like addresses; the NER model
+    /// may still report ADDRESS (exclude the type in the policy to stop both).
+    /// </summary>
+    public bool StreetAddresses { get; set; } = true;
 }

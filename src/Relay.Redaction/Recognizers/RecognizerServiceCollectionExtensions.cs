@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StealthRelay.Redaction.Recognizers.Address;
 using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
@@ -47,6 +48,8 @@ public static class RecognizerServiceCollectionExtensions
         Add<NifRecognizer>(services);
         Add<NieRecognizer>(services);
         Add<FiscalCodeRecognizer>(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>(
+            sp => new StreetAddressRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         return services;
     }
 

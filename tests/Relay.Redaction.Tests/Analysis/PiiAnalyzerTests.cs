@@ -109,6 +109,20 @@ public class PiiAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_ModelGuessOverlapsRuleHitOfSameType_BothBecomeOneWiderRuleSpan()
+    {
+        var ner = new FixedNerModel(("Terrace, Springfield", EntityTypes.Address, 0.95), ("Evergreen", EntityTypes.Address, 0.9));
+        var analyzer = Create(ner, DefaultRecognizers.Create(new RecognizerOptions()).ToArray());
+        const string text = "Send it to 742 Evergreen Terrace, Springfield now";
+
+        var span = Assert.Single(await AnalyzeOne(analyzer, text));
+
+        Assert.Equal("742 Evergreen Terrace, Springfield", text[span.Start..span.End]);
+        Assert.Equal(EntityTypes.Address, span.Type);
+        Assert.Equal("StreetAddressRecognizer", span.Source);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_SameLengthOverlap_HigherScoreWins()
     {
         var ner = new FixedNerModel(("Paris", EntityTypes.Location, 0.7), ("Paris", EntityTypes.Person, 0.9));

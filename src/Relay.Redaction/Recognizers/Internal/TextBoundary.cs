@@ -10,6 +10,9 @@ internal static class TextBoundary
     public static bool IsIsolated(string text, int start, int end) =>
         (start == 0 || !IsWordChar(text[start - 1])) && (end >= text.Length || !IsWordChar(text[end]));
 
+    /// <summary>True when a word ending at <paramref name="end"/> is glued to a following word character (<c>Berlin_</c>, <c>Paris9</c>).</summary>
+    public static bool IsGluedAfter(string text, int end) => end < text.Length && IsWordChar(text[end]);
+
     /// <summary>
     /// True when a number at [start, end) is part of a larger numeric expression: a decimal part (<c>1,5</c>),
     /// a longer dotted/dashed digit chain (<c>1.2.3</c>) or an order/reference marker (<c>#</c>) just before it.

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace StealthRelay.Redaction.Recognizers.Address;
+
+/// <summary>
+/// The candidate shapes of a street address. Every shape is anchored on its house number: the regex engine finds
+/// candidates by a vectorized search for digits, and what stands before the number (German and Dutch street words,
+/// "Am", "Via", a flat number) is matched by a lookbehind with captures. Every quantifier is bounded and every repeated
+/// piece starts with a character the piece before cannot end with, so an attempt is linear in what it looks at (no
+/// catastrophic backtracking); the match timeout still applies and fails closed. Candidates are validated by
+/// <see cref="StreetCandidates"/> (case, stop words, word lists) before anything is reported.
+/// </summary>
+internal static partial class StreetAddressPatterns
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    /// <summary>
+    /// en (US/UK): number, one to four name words, one to three street-type words, optional direction and unit:
+    /// <c>221B Baker Street</c>, <c>1600 Pennsylvania Avenue NW</c>, <c>5 Main St, Apt 4</c>. A flat before the number
+    /// (<c>Flat 3, 12 High Road</c>) is found by <see cref="StreetCandidates"/> (a lookbehind here doubles the cost).
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![\p{L}\p{N}_$€£#])(?<num>[0-9]{1,5}[a-z]?(?:-[0-9]{1,5}[a-z]?)?)[ \t\u00A0]+" +
+        @"(?<name>(?>(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)[ \t\u00A0]+){1,4}?)" +
+        @"(?<type>" + EnglishStreetType + @"(?:[ \t\u00A0]+" + EnglishStreetType + "){0,2})" +
+        @"(?:[ \t\u00A0]+(?:nw|ne|sw|se|n|s|e|w)\.?(?![\p{L}\p{N}_]))?" +
+        @"(?:,?[ \t\u00A0]+(?:apt\.?|apartment|suite|ste\.?|unit|\#)[ \t\u00A0]?[0-9]{1,5}[a-z]?(?![\p{L}\p{N}_]))?",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex English();
+
+    /// <summary>
+    /// fr: number [bis|ter], a street-type word, then the name words up to the end of the line (trimmed by
+    /// validation): <c>12 rue de la Paix</c>, <c>5 bis avenue Victor Hugo</c>, <c>3, boulevard Saint-Michel</c>.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![\p{L}\p{N}_$€£#])(?<num>[0-9]{1,5}[a-z]?(?:-[0-9]{1,5})?)(?:[ \t\u00A0]+(?:bis|ter|quater)(?![\p{L}\p{N}_]))?,?[ \t\u00A0]+" +
+        @"(?<type>rue|avenue|av\.|bd|boulevard|place|pl\.|allée|allee|chemin|impasse|quai|route|cours|square|passage|voie|faubourg|fbg)" +
+        @"(?<name>(?:[ \t\u00A0]+\p{L}[\p{L}'’-]*\.?){1,8})",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex French();
+
+    /// <summary>
+    /// de/nl: a compound street word (or an adjective and a street word), then the house number:
+    /// <c>Hauptstraße 5</c>, <c>Berliner Str. 12a</c>, <c>Kaiser-Wilhelm-Allee 14</c>, <c>Prinsengracht 263-267</c>.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?:(?<adj>\p{L}+)[ \t\u00A0]+)?" +
+        @"(?<street>\p{L}[\p{L}-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|kamp|hof|straat|laan|gracht|plein|kade|singel|dijk|steeg|veld|velt|passage)" +
+        @"|(?<type>straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk))[ \t\u00A0]*)" +
+        @"(?<num>[0-9]{1,4}[a-z]?(?:[ \t\u00A0]?[-–/][ \t\u00A0]?[0-9]{1,4}[a-z]?)?)(?![\p{L}\p{N}_])",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex GermanDutch();
+
+    /// <summary>de: a preposition, one or two place words, a short house number: <c>Am Markt 3</c>, <c>Am Blauen Berg 1</c>.</summary>
+    [GeneratedRegex(
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<prep>am|im|zum|zur|beim|(?:an|auf|in|unter|hinter|vor)[ \t\u00A0]+(?:der|den|dem))[ \t\u00A0]+" +
+        @"(?<name>\p{L}[\p{L}-]*(?:[ \t\u00A0]+\p{L}[\p{L}-]*)?)[ \t\u00A0]+)(?<num>[0-9]{1,3}[a-z]?)(?![\p{L}\p{N}_])",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex GermanPreposition();
+
+    /// <summary>es/it: a street-type word, one to four name words, the number: <c>Calle de Alcalá, 45</c>, <c>Via Roma 10</c>.</summary>
+    [GeneratedRegex(
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo)" +
+        @"(?<name>(?>[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,4}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
+        @"(?<num>[0-9]{1,4}[a-z]?)(?![\p{L}\p{N}_])",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex SpanishItalian();
+    /// <summary>
+    /// What may follow a street address directly (anchored with <c>\G</c>): <c>, 10115 Berlin</c> / <c>75002 Paris</c>
+    /// (5-digit postcode, optional country prefix), <c>, 1016 GV Amsterdam</c> (nl), <c>, Springfield, IL 62704</c>
+    /// (US) and <c>, London NW1 6XE</c> (UK).
+    /// </summary>
+    [GeneratedRegex(
+        @"\G(?:,?[ \t\u00A0]+(?:(?:d|f|nl|b|a|ch|i|e)-)?(?<pc>[0-9]{5})[ \t\u00A0]+(?<city>" + City + ")" +
+        @"|,?[ \t\u00A0]+(?<nl>[1-9][0-9]{3}[ \t\u00A0]?[a-z]{2})[ \t\u00A0]+(?<city>" + City + ")" +
+        @"|,[ \t\u00A0]*(?<city>" + City + @"),[ \t\u00A0]*(?<state>[a-z]{2})(?:[ \t\u00A0]+(?<zip>[0-9]{5}(?:-[0-9]{4})?))?(?![\p{L}\p{N}_])" +
+        @"|,?[ \t\u00A0]+(?:(?<city>" + City + @"),?[ \t\u00A0]+)?(?<uk>[a-z]{1,2}[0-9][a-z0-9]?[ \t\u00A0]?[0-9][a-z]{2})(?![\p{L}\p{N}_]))",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex Tail();
+
+    /// <summary>
+    /// English street types: the common ones and the USPS street suffixes (C1 list, with the plurals it lists),
+    /// without those that are mostly ordinary nouns after a count: the plurals of hill, lake, view, park, field,
+    /// island, key, mountain, point, river, spring ("3 Big Hills", "5 National Parks"; singular after a count
+    /// greater than one is not English), and light, mission, plain, run, union ("27 European Union"), well, club,
+    /// common, course, fall, flat, land.
+    /// </summary>
+    private const string EnglishStreetTypes =
+        "streets?|avenues?|roads?|lanes?|drives?|boulevard|courts?|place|way|terrace|close|crescent|squares?|parkways?|highway|" +
+        "alley|bend|bluffs?|branch|bridges?|brooks?|burgs?|bypass|camp|canyon|cape|causeway|center|circles?|cliffs?|corners?|" +
+        "coves?|creek|crest|crossing|dale|divide|estates?|expressway|extensions?|falls|ferry|fords?|forest|forges?|forks?|fort|" +
+        "freeway|gardens?|gateway|glens?|greens?|groves?|harbors?|haven|heights|hollow|inlet|isle|junctions?|knolls?|landing|" +
+        "locks?|lodge|loop|manors?|meadows?|mews|mills?|motorway|mount|neck|orchard|oval|overpass|pass|path|pike|pines?|plaza|" +
+        "ports?|prairie|ranch|rapids?|ridges?|route|row|shoals?|shores?|skyway|spur|stravenue|stream|summit|trace|track|" +
+        "trafficway|trail|tunnel|turnpike|underpass|valleys?|viaduct|villages?|ville|vista|walk|" +
+        "park|hill|lake|view|station|mountain|key|point|river|spring|field|island";
+
+    /// <summary>One street type, whole word; up to three follow each other ("Old Mill Way", "Forest Glen Drive").</summary>
+    private const string EnglishStreetType =
+        "(?:" + EnglishStreetTypes + @"|(?:st|ave|rd|ln|dr|blvd|ct|pl|sq|pkwy|hwy|cir|trl|plz|ter|expy|fwy|tpke)\.?)(?![\p{L}\p{N}_])";
+
+    /// <summary>
+    /// A flat, room or floor written after the house number (anchored with <c>\G</c>), up to three in a row:
+    /// <c>Zimmer 966</c>, <c>Apt. 053</c>, <c>7 étage</c>, <c>1er étage</c>, <c>III</c>, <c>3 hoog achter</c>.
+    /// </summary>
+    [GeneratedRegex(
+        @"\G(?:,?[ \t\u00A0]+(?:(?:zimmer|apt\.?|app\.?|appartement|wohnung|whg\.?|etage|bus|suite|ste\.?|unit)[ \t\u00A0]?[0-9]{1,4}[a-z]?" +
+        @"|[0-9]{1,2}(?:e|er|re|ème)?[ \t\u00A0]+étage|i{1,3}|iv|hs|[0-9]{1,2}[ \t\u00A0]+hoog(?:[ \t\u00A0]+(?:achter|voor))?)(?![\p{L}\p{N}_])){1,3}",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex Unit();
+
+    /// <summary>One to three words of a city name.</summary>
+    private const string City = @"\p{L}[\p{L}'’.-]*(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*){0,2}";
+}

@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace StealthRelay.Redaction.Recognizers.Address;
+
+/// <summary>
+/// ADDRESS: street and house number in en (US/UK), de, fr, nl, es and it, with the postcode and city when they follow
+/// directly (<c>221B Baker Street</c>, <c>Hauptstraße 5, 10115 Berlin</c>, <c>12 rue de la Paix</c>,
+/// <c>Prinsengracht 263-267</c>, <c>Via Roma 10</c>). A street-type word (suffix or compound ending) must touch a house
+/// number; name words are capitalized (unless the surrounding text is all lower-case), never stop words, and at most
+/// a few. Nothing is checksummed, so scores follow the evidence: <see cref="RecognizerScores.Formatted"/> for street
+/// and number, <see cref="RecognizerScores.Structural"/> with a postcode/city tail, <see cref="RecognizerScores.ShapeOnly"/>
+/// for the weak German "Am Markt 3" shape, <see cref="RecognizerScores.Informational"/> right after "Chapter",
+/// "version", "Kapitel", ... The type is the one the NER label mapping gives ADDR, so fusion merges the two.
+/// </summary>
+internal sealed class StreetAddressRecognizer : IRecognizer
+{
+    /// <summary>
+    /// The shapes, each with the words one of which a text must contain for the shape to be tried at all (a
+    /// vectorized search; null: always tried).
+    /// </summary>
+    private static readonly (Func<Regex> Pattern, Func<string, Match, AddressMatch?> Validate, SearchValues<string>? Words)[] Shapes =
+    [
+        (StreetAddressPatterns.English, StreetCandidates.English, null),
+        (StreetAddressPatterns.French, StreetCandidates.French, Words(
+            "rue", "avenue", "av.", "bd", "boulevard", "place", "pl.", "allée", "allee", "chemin", "impasse", "quai", "route",
+            "cours", "square", "passage", "voie", "faubourg", "fbg")),
+        (StreetAddressPatterns.GermanDutch, StreetCandidates.GermanDutch, Words(
+            "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "steig", "pfad",
+            "kamp", "hof", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "veld", "velt", "passage")),
+        (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, null),
+        (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, CasedWords(
+            "calle", "c/", "avenida", "avda.", "plaza", "paseo", "camino", "carretera", "Via", "viale", "piazza", "piazzale",
+            "corso", "largo", "vicolo")),
+    ];
+
+    /// <summary>
+    /// JIT-compiles the generated matchers once per process, before any request's match timeout is running (the first
+    /// call of a large generated matcher costs tens of milliseconds on a loaded machine).
+    /// </summary>
+    static StreetAddressRecognizer()
+    {
+        try
+        {
+            new StreetAddressRecognizer(new RecognizerOptions()).Analyze(
+                "221B Baker Street, London NW1 6XE; 12 rue de la Paix, 75002 Paris; Berliner Str. 12a, 10115 Berlin; Am Markt 3; Via Roma 10",
+                []);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the warm-up ran late (a starved machine); requests keep their own timeout and still fail closed.
+        }
+    }
+
+    private readonly bool _enabled;
+
+    public StreetAddressRecognizer()
+        : this(new RecognizerOptions())
+    {
+    }
+
+    public StreetAddressRecognizer(RecognizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _enabled = options.StreetAddresses;
+    }
+
+    public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.Address];
+
+    /// <summary>Single words (the analyzer compares word by word, also inside longer words such as "Wohnort").</summary>
+    public IReadOnlyList<string> Context { get; } =
+    [
+        "address", "lives", "resides", "shipping", "deliver", "mailing", "postal", "adresse", "anschrift", "wohn",
+        "habite", "domicile", "adres", "woont", "woonachtig", "dirección", "direccion", "domicilio", "indirizzo", "residenza",
+    ];
+
+    public void Analyze(string text, List<EntitySpan> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+
+        // Every shape has a house number: text without a digit holds no address.
+        if (!_enabled || !text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return;
+        }
+
+        List<AddressMatch>? found = null;
+        foreach (var (pattern, validate, words) in Shapes)
+        {
+            if (words is not null && !text.AsSpan().ContainsAny(words))
+            {
+                continue;
+            }
+
+            var regex = pattern();
+            var m = regex.Match(text);
+            while (m.Success)
+            {
+                if (validate(text, m) is { } candidate)
+                {
+                    (found ??= []).Add(WithTail(text, candidate));
+                    m = m.NextMatch();
+                }
+                else
+                {
+                    // A rejected candidate may hide a valid one starting inside it ("der Hauptstraße 5").
+                    m = regex.Match(text, m.Index + 1);
+                }
+            }
+        }
+
+        if (found is not null)
+        {
+            AddMerged(found, results);
+        }
+    }
+
+    private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Each word as written, capitalized and in upper case (an initial capital stays required: lower-case "via" is the
+    /// English preposition, which validation rejects anyway, and it is common enough to cost a regex pass).
+    /// </summary>
+    private static SearchValues<string> CasedWords(params string[] words) =>
+        SearchValues.Create(
+            [.. words.SelectMany(static w => new[] { w, string.Concat(w[..1].ToUpperInvariant(), w[1..]), w.ToUpperInvariant() }).Distinct()],
+            StringComparison.Ordinal);
+
+    private static AddressMatch WithTail(string text, AddressMatch candidate)
+    {
+        candidate = candidate with { End = AddressTail.ExtendUnits(text, candidate.End) };
+        var end = AddressTail.Extend(text, candidate.End, candidate.LowerCaseRegion);
+        return end < 0 ? candidate : candidate with { End = end, Score = Math.Max(candidate.Score, RecognizerScores.Structural) };
+    }
+
+    /// <summary>Shapes can overlap ("12 Avenue Road" is English and French): overlapping candidates become one span.</summary>
+    private static void AddMerged(List<AddressMatch> found, List<EntitySpan> results)
+    {
+        found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var current = found[0];
+        for (var i = 1; i < found.Count; i++)
+        {
+            var next = found[i];
+            if (next.Start < current.End)
+            {
+                current = current with { End = Math.Max(current.End, next.End), Score = Math.Max(current.Score, next.Score) };
+            }
+            else
+            {
+                Add(current, results);
+                current = next;
+            }
+        }
+
+        Add(current, results);
+    }
+
+    private static void Add(AddressMatch match, List<EntitySpan> results) =>
+        results.Add(new EntitySpan(EntityTypes.Address, match.Start, match.End, match.Score, nameof(StreetAddressRecognizer)));
+}
