@@ -7,7 +7,10 @@ namespace StealthRelay.Redaction.Recognizers.Address;
 /// candidates by a vectorized search for digits, and what stands before the number (German and Dutch street words,
 /// "Am", "Via", a flat number) is matched by a lookbehind with captures. Every quantifier is bounded and every repeated
 /// piece starts with a character the piece before cannot end with, so an attempt is linear in what it looks at (no
-/// catastrophic backtracking); the match timeout still applies and fails closed. Candidates are validated by
+/// catastrophic backtracking); the match timeout still applies and fails closed. No atomic group inside a lazy loop:
+/// .NET's backtracking engine is pathological there (the English shape took 250 ms on 4 KB of prose with numbers, and
+/// hit the match timeout on 16 KB); each name word ends in whitespace it cannot contain, so plain groups split a run
+/// of words one way only and stay linear. Candidates are validated by
 /// <see cref="StreetCandidates"/> (case, stop words, word lists) before anything is reported.
 /// </summary>
 internal static partial class StreetAddressPatterns
@@ -21,7 +24,7 @@ internal static partial class StreetAddressPatterns
     /// </summary>
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}_$€£#])(?<num>[0-9]{1,5}[a-z]?(?:-[0-9]{1,5}[a-z]?)?)[ \t\u00A0]+" +
-        @"(?<name>(?>(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)[ \t\u00A0]+){1,4}?)" +
+        @"(?<name>(?:(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)[ \t\u00A0]+){1,4}?)" +
         @"(?<type>" + EnglishStreetType + @"(?:[ \t\u00A0]+" + EnglishStreetType + "){0,2})" +
         @"(?:[ \t\u00A0]+(?:nw|ne|sw|se|n|s|e|w)\.?(?![\p{L}\p{N}_]))?" +
         @"(?:,?[ \t\u00A0]+(?:apt\.?|apartment|suite|ste\.?|unit|\#)[ \t\u00A0]?[0-9]{1,5}[a-z]?(?![\p{L}\p{N}_]))?",
@@ -61,7 +64,7 @@ internal static partial class StreetAddressPatterns
     /// <summary>es/it: a street-type word, one to four name words, the number: <c>Calle de Alcalá, 45</c>, <c>Via Roma 10</c>.</summary>
     [GeneratedRegex(
         @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo)" +
-        @"(?<name>(?>[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,4}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
+        @"(?<name>(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,4}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
         @"(?<num>[0-9]{1,4}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex SpanishItalian();

@@ -201,4 +201,23 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         var span = Assert.Single(results);
         Assert.Equal(noise.Length, span.Start);
     }
+
+    [Fact]
+    public void Analyze_LongProseWithNumbers_DoesNotTimeOut()
+    {
+        // Prose with numbers and capitalized words but no address, 32 KB: an atomic group inside a lazy loop once made
+        // the English shape quadratic here (250 ms for 4 KB, past the match timeout at 16 KB, so every long prompt was
+        // refused). A timeout throws, so finishing at all is the assertion.
+        const string Paragraph = "Hi team, Maria Schneider (+49 30 901820) wrote that her card 4111 1111 1111 1111 was charged twice. "
+            + "Our contact at Contoso Ltd, John Smith, called about the renewal of the 3 support contracts. "
+            + "Server logs show 192.168.10.24 and later 2001:db8::8a2e:370:7334 during the outage on March 12. "
+            + "The patient, NHS number 943 476 5919, reported mild symptoms and was advised to rest for 5 days. ";
+        var text = string.Concat(Enumerable.Repeat(Paragraph, 32 * 1024 / Paragraph.Length));
+        var results = new List<EntitySpan>();
+
+        new StreetAddressRecognizer().Analyze(text + " Ship it to 221B Baker Street.", results);
+
+        var span = Assert.Single(results);
+        Assert.Equal("221B Baker Street", text.Length + 12 <= span.Start ? (text + " Ship it to 221B Baker Street.")[span.Start..span.End] : "");
+    }
 }
