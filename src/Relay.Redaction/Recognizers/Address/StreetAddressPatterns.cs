@@ -3,33 +3,28 @@ using System.Text.RegularExpressions;
 namespace StealthRelay.Redaction.Recognizers.Address;
 
 /// <summary>
-/// The candidate shapes of a street address. Every shape is anchored on its house number: the regex engine finds
+/// The regex shapes of a street address (the English shape is <see cref="EnglishStreetScanner"/>, in code: as a regex it
+/// cost more than all other recognizers together). Every shape is anchored on its house number: the regex engine finds
 /// candidates by a vectorized search for digits, and what stands before the number (German and Dutch street words,
 /// "Am", "Via", a flat number) is matched by a lookbehind with captures. Every quantifier is bounded and every repeated
 /// piece starts with a character the piece before cannot end with, so an attempt is linear in what it looks at (no
 /// catastrophic backtracking); the match timeout still applies and fails closed. No atomic group inside a lazy loop:
-/// .NET's backtracking engine is pathological there (the English shape took 250 ms on 4 KB of prose with numbers, and
-/// hit the match timeout on 16 KB); each name word ends in whitespace it cannot contain, so plain groups split a run
-/// of words one way only and stay linear. Candidates are validated by
-/// <see cref="StreetCandidates"/> (case, stop words, word lists) before anything is reported.
+/// .NET's backtracking engine is pathological there. Candidates are validated by <see cref="StreetCandidates"/> (case,
+/// stop words, word lists) before anything is reported.
 /// </summary>
 internal static partial class StreetAddressPatterns
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     /// <summary>
-    /// en (US/UK): number, one to four name words, one to three street-type words, optional direction and unit:
-    /// <c>221B Baker Street</c>, <c>1600 Pennsylvania Avenue NW</c>, <c>5 Main St, Apt 4</c>. A flat before the number
-    /// (<c>Flat 3, 12 High Road</c>) is found by <see cref="StreetCandidates"/> (a lookbehind here doubles the cost).
+    /// What may follow the street type of the English shape (anchored with <c>\G</c>; see
+    /// <see cref="EnglishStreetScanner"/>): a direction and a unit, <c> NW</c>, <c>, Apt 4</c>, <c> Suite 200</c>.
     /// </summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_$€£#])(?<num>[0-9]{1,5}[a-z]?(?:-[0-9]{1,5}[a-z]?)?)[ \t\u00A0]+" +
-        @"(?<name>(?:(?:[1-9][0-9]{0,3}(?:st|nd|rd|th)|\p{L}[\p{L}'’-]*)[ \t\u00A0]+){1,4}?)" +
-        @"(?<type>" + EnglishStreetType + @"(?:[ \t\u00A0]+" + EnglishStreetType + "){0,2})" +
-        @"(?:[ \t\u00A0]+(?:nw|ne|sw|se|n|s|e|w)\.?(?![\p{L}\p{N}_]))?" +
+        @"\G(?:[ \t\u00A0]+(?:nw|ne|sw|se|n|s|e|w)\.?(?![\p{L}\p{N}_]))?" +
         @"(?:,?[ \t\u00A0]+(?:apt\.?|apartment|suite|ste\.?|unit|\#)[ \t\u00A0]?[0-9]{1,5}[a-z]?(?![\p{L}\p{N}_]))?",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
-    public static partial Regex English();
+    public static partial Regex EnglishSuffix();
 
     /// <summary>
     /// fr: number [bis|ter], a street-type word, then the name words up to the end of the line (trimmed by
@@ -88,7 +83,7 @@ internal static partial class StreetAddressPatterns
     /// greater than one is not English), and light, mission, plain, run, union ("27 European Union"), well, club,
     /// common, course, fall, flat, land.
     /// </summary>
-    private const string EnglishStreetTypes =
+    internal const string EnglishStreetTypes =
         "streets?|avenues?|roads?|lanes?|drives?|boulevard|courts?|place|way|terrace|close|crescent|squares?|parkways?|highway|" +
         "alley|bend|bluffs?|branch|bridges?|brooks?|burgs?|bypass|camp|canyon|cape|causeway|center|circles?|cliffs?|corners?|" +
         "coves?|creek|crest|crossing|dale|divide|estates?|expressway|extensions?|falls|ferry|fords?|forest|forges?|forks?|fort|" +
@@ -98,9 +93,8 @@ internal static partial class StreetAddressPatterns
         "trafficway|trail|tunnel|turnpike|underpass|valleys?|viaduct|villages?|ville|vista|walk|" +
         "park|hill|lake|view|station|mountain|key|point|river|spring|field|island";
 
-    /// <summary>One street type, whole word; up to three follow each other ("Old Mill Way", "Forest Glen Drive").</summary>
-    private const string EnglishStreetType =
-        "(?:" + EnglishStreetTypes + @"|(?:st|ave|rd|ln|dr|blvd|ct|pl|sq|pkwy|hwy|cir|trl|plz|ter|expy|fwy|tpke)\.?)(?![\p{L}\p{N}_])";
+    /// <summary>Abbreviated English street types; a dot may follow (<c>St.</c>, <c>Ave.</c>).</summary>
+    internal const string EnglishStreetAbbreviations = "st|ave|rd|ln|dr|blvd|ct|pl|sq|pkwy|hwy|cir|trl|plz|ter|expy|fwy|tpke";
 
     /// <summary>
     /// A flat, room or floor written after the house number (anchored with <c>\G</c>), up to three in a row:

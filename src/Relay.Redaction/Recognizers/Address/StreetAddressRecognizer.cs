@@ -16,12 +16,11 @@ namespace StealthRelay.Redaction.Recognizers.Address;
 internal sealed class StreetAddressRecognizer : IRecognizer
 {
     /// <summary>
-    /// The shapes, each with the words one of which a text must contain for the shape to be tried at all (a
+    /// The regex shapes (the English one is <see cref="EnglishStreetScanner"/>), each with the words one of which a text must contain for the shape to be tried at all (a
     /// vectorized search; null: always tried).
     /// </summary>
     private static readonly (Func<Regex> Pattern, Func<string, Match, AddressMatch?> Validate, SearchValues<string>? Words)[] Shapes =
     [
-        (StreetAddressPatterns.English, StreetCandidates.English, null),
         (StreetAddressPatterns.French, StreetCandidates.French, Words(
             "rue", "avenue", "av.", "bd", "boulevard", "place", "pl.", "allée", "allee", "chemin", "impasse", "quai", "route",
             "cours", "square", "passage", "voie", "faubourg", "fbg")),
@@ -86,6 +85,21 @@ internal sealed class StreetAddressRecognizer : IRecognizer
         }
 
         List<AddressMatch>? found = null;
+        var from = 0;
+        while (EnglishStreetScanner.Find(text, from) is { } english)
+        {
+            if (StreetCandidates.English(text, english) is { } candidate)
+            {
+                (found ??= []).Add(WithTail(text, candidate));
+                from = english.End;
+            }
+            else
+            {
+                // A rejected candidate may hide a valid one starting inside it ("5 ways to 10 Downing Street").
+                from = english.Start + 1;
+            }
+        }
+
         foreach (var (pattern, validate, words) in Shapes)
         {
             if (words is not null && !text.AsSpan().ContainsAny(words))

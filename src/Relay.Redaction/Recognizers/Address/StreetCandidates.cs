@@ -16,17 +16,17 @@ internal static class StreetCandidates
     private static readonly string[] RingWords =
         ["string", "spring", "bring", "during", "substring", "offspring", "tostring", "earring", "herring", "wring"];
 
-    public static AddressMatch? English(string text, Match m)
+    public static AddressMatch? English(string text, EnglishStreetCandidate c)
     {
-        var lower = AddressWords.IsLowerCaseRegion(text, m.Index, m.Index + m.Length);
-        var name = m.Groups["name"];
-        if (!HouseNumberStandsAlone(text, m.Groups["num"]) || !AllNameWords(text.AsSpan(name.Index, name.Length), lower, particles: false))
+        var lower = AddressWords.IsLowerCaseRegion(text, c.Start, c.End);
+        if (!HouseNumberStandsAlone(text, c.Start, c.NumberEnd - c.Start)
+            || !AllNameWords(text.AsSpan(c.NameStart, c.NameEnd - c.NameStart), lower, particles: false))
         {
             return null;
         }
 
-        var start = UnitBefore(text, m.Index);
-        return new AddressMatch(start, m.Index + m.Length, NumberFirstScore(text, start), lower);
+        var start = UnitBefore(text, c.Start);
+        return new AddressMatch(start, c.End, NumberFirstScore(text, start), lower);
     }
 
     public static AddressMatch? French(string text, Match m)
@@ -198,9 +198,11 @@ internal static class StreetCandidates
     }
 
     /// <summary>A house number is not the tail of a decimal, a version or a <c>#</c> reference.</summary>
-    private static bool HouseNumberStandsAlone(string text, Group number) =>
-        !TextBoundary.IsInsideNumericExpression(text, number.Index, number.Index + number.Length)
-        && number.ValueSpan.ContainsAnyInRange('1', '9');
+    private static bool HouseNumberStandsAlone(string text, Group number) => HouseNumberStandsAlone(text, number.Index, number.Length);
+
+    private static bool HouseNumberStandsAlone(string text, int index, int length) =>
+        !TextBoundary.IsInsideNumericExpression(text, index, index + length)
+        && text.AsSpan(index, length).ContainsAnyInRange('1', '9');
 
     /// <summary>Number-first shapes after "Chapter", "version", "Kapitel", ... are reported below the threshold.</summary>
     private static double NumberFirstScore(string text, int start) =>
