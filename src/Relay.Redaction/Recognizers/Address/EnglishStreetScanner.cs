@@ -7,10 +7,10 @@ namespace StealthRelay.Redaction.Recognizers.Address;
 /// Finds the candidates of the English (US/UK) street shape, <c>number name-words street-type [direction] [unit]</c>
 /// (<c>221B Baker Street</c>, <c>1600 Pennsylvania Avenue NW</c>, <c>5 Main St, Apt 4</c>), in code rather than one
 /// regex: the same language as the regex it replaced, match for match (kept as the tests' reference,
-/// <c>EnglishStreetReference</c>, and compared at every start position of generated texts), at a fraction of the cost. The regex tried a 150-word alternation after every
-/// name word following every number and backtracked through each word on failure (38% of all recognizers' CPU on
-/// digit-dense prompts); here a number is parsed once, its following words are looked up in a hash set, and only the
-/// direction/unit suffix is left to a small anchored regex.
+/// <c>EnglishStreetReference</c>, and compared at every start position of generated texts), at a fraction of the cost.
+/// The regex tried a 150-word alternation after every name word following every number and backtracked through each
+/// word on failure (38% of all recognizers' CPU on digit-dense prompts); here a number is parsed once, its following
+/// words are looked up in a hash set, and only the direction/unit suffix is left to a small anchored regex.
 /// </summary>
 internal static class EnglishStreetScanner
 {
