@@ -26,23 +26,28 @@ internal static class EndToEndBenchmark
         var requests = IntArg(args, "--requests", 300);
         var seconds = IntArg(args, "--seconds", 5);
         var concurrency = IntArg(args, "--concurrency", 8);
+        var sizes = StringArg(args, "--sizes", "1024,16384").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var withModel = StringArg(args, "--ner", "true") != "false";
 
         await using var provider = await FakeProvider.StartAsync();
         var providerUrl = AddressOf(provider);
         await using var plain = await PlainForwarder.StartAsync(providerUrl);
         await using var rules = await StartGatewayAsync(providerUrl, ner: false);
-        await using var withNer = await StartGatewayAsync(providerUrl, ner: true);
+        await using var withNer = withModel ? await StartGatewayAsync(providerUrl, ner: true) : null;
 
-        var targets = new (string Name, string Url)[]
+        var targets = new List<(string Name, string Url)>
         {
             ("direct (no proxy)", providerUrl),
             ("plain YARP forwarder", AddressOf(plain)),
             ("gateway, rules only", AddressOf(rules)),
-            ("gateway, rules + NER", AddressOf(withNer)),
         };
+        if (withNer is not null)
+        {
+            targets.Add(("gateway, rules + NER", AddressOf(withNer)));
+        }
 
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = 256 });
-        var payloads = new[] { 1024, 16384 }.Select(size => (Size: size, Body: RequestBody(Prompts.OfSize(size)))).ToArray();
+        var payloads = sizes.Select(size => (Size: size, Body: RequestBody(Prompts.OfSize(size)))).ToArray();
         var warmUp = await WarmUpAsync(client, targets.Select(t => t.Url).ToArray(), payloads.Select(p => p.Body).ToArray(),
             concurrency, TimeSpan.FromSeconds(IntArg(args, "--max-warmup", 120)));
         var results = new List<Measurement>();
@@ -213,6 +218,12 @@ internal static class EndToEndBenchmark
         }
 
         return text.ToString();
+    }
+
+    private static string StringArg(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 
     private static int IntArg(string[] args, string name, int fallback)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace StealthRelay.Redaction.Recognizers.Address;
@@ -16,19 +15,24 @@ namespace StealthRelay.Redaction.Recognizers.Address;
 internal sealed class StreetAddressRecognizer : IRecognizer
 {
     /// <summary>
-    /// The regex shapes (the English one is <see cref="EnglishStreetScanner"/>), each with the words one of which a text must contain for the shape to be tried at all (a
-    /// vectorized search; null: always tried).
+    /// The regex shapes (the English one is <see cref="EnglishStreetScanner"/>), each with the gate a text must pass for
+    /// the shape to be tried at all.
     /// </summary>
-    private static readonly (Func<Regex> Pattern, Func<string, Match, AddressMatch?> Validate, SearchValues<string>? Words)[] Shapes =
+    private static readonly (Func<Regex> Pattern, Func<string, Match, AddressMatch?> Validate, ShapeGate Gate)[] Shapes =
     [
-        (StreetAddressPatterns.French, StreetCandidates.French, Words(
+        (StreetAddressPatterns.French, StreetCandidates.French, ShapeGate.IgnoreCase(
+            ShapeGate.BetweenBlanks,
             "rue", "avenue", "av.", "bd", "boulevard", "place", "pl.", "allée", "allee", "chemin", "impasse", "quai", "route",
             "cours", "square", "passage", "voie", "faubourg", "fbg")),
-        (StreetAddressPatterns.GermanDutch, StreetCandidates.GermanDutch, Words(
+        (StreetAddressPatterns.GermanDutch, StreetCandidates.GermanDutch, ShapeGate.IgnoreCase(
+            ShapeGate.BeforeNumber,
             "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "steig", "pfad",
             "kamp", "hof", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "veld", "velt", "passage")),
-        (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, null),
-        (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, CasedWords(
+        (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, ShapeGate.IgnoreCase(
+            static (text, start, end) => char.IsUpper(text[start]) && ShapeGate.WordThenBlank(text, start, end),
+            "am", "im", "zum", "zur", "beim", "an", "auf", "in", "unter", "hinter", "vor")),
+        (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, ShapeGate.Cased(
+            ShapeGate.WordThenBlank,
             "calle", "c/", "avenida", "avda.", "plaza", "paseo", "camino", "carretera", "Via", "viale", "piazza", "piazzale",
             "corso", "largo", "vicolo")),
     ];
@@ -100,9 +104,9 @@ internal sealed class StreetAddressRecognizer : IRecognizer
             }
         }
 
-        foreach (var (pattern, validate, words) in Shapes)
+        foreach (var (pattern, validate, gate) in Shapes)
         {
-            if (words is not null && !text.AsSpan().ContainsAny(words))
+            if (!gate.Opens(text))
             {
                 continue;
             }
@@ -129,17 +133,6 @@ internal sealed class StreetAddressRecognizer : IRecognizer
             AddMerged(found, results);
         }
     }
-
-    private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// Each word as written, capitalized and in upper case (an initial capital stays required: lower-case "via" is the
-    /// English preposition, which validation rejects anyway, and it is common enough to cost a regex pass).
-    /// </summary>
-    private static SearchValues<string> CasedWords(params string[] words) =>
-        SearchValues.Create(
-            [.. words.SelectMany(static w => new[] { w, string.Concat(w[..1].ToUpperInvariant(), w[1..]), w.ToUpperInvariant() }).Distinct()],
-            StringComparison.Ordinal);
 
     private static AddressMatch WithTail(string text, AddressMatch candidate)
     {
