@@ -9,6 +9,7 @@ using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Resilience;
 using StealthRelay.Gateway.Routing;
+using StealthRelay.Gateway.Security;
 using StealthRelay.Gateway.Telemetry;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Protocols;
@@ -170,7 +171,7 @@ internal sealed class RelayProxyHandler(
         // Answers are written as they come: no response buffering anywhere in the pipeline.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var responseStream = new RestoringResponseStream(context.Response, originalBody, restoration, options.Value.Limits.MaxResponseBodyBytes);
-        var exchange = new UpstreamExchange(sanitizedBody);
+        var exchange = new UpstreamExchange(sanitizedBody, upstream.Policy, RelayAccess.GetClient(context));
         var transformer = new RelayTransformer(upstream, responseStream, exchange, local.ServerErrorDiverter(context, route, upstream, originalJson));
         var requestConfig = new ForwarderRequestConfig
         {

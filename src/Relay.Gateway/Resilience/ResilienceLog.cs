@@ -1,6 +1,6 @@
 namespace StealthRelay.Gateway.Resilience;
 
-/// <summary>Resilience log messages (EventIds 1301–1305; security uses 12xx): upstream names, statuses, exception types and timings only.</summary>
+/// <summary>Resilience log messages (EventIds 1301–1306; security uses 12xx): upstream names, statuses, exception types and timings only.</summary>
 internal static partial class ResilienceLog
 {
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning,
@@ -19,4 +19,8 @@ internal static partial class ResilienceLog
     [LoggerMessage(EventId = 1305, Level = LogLevel.Warning,
         Message = "Answer of upstream {Upstream} broke off ({Kind}) after the response started; the client got an error event")]
     public static partial void StreamFaulted(ILogger logger, string upstream, UpstreamFailureKind kind);
+
+    [LoggerMessage(EventId = 1306, Level = LogLevel.Warning,
+        Message = "Upstream {Upstream} failed ({Kind}); not falling back to upstream {Fallback}: {Reason}")]
+    public static partial void FallbackRefused(ILogger logger, string upstream, UpstreamFailureKind kind, string fallback, string reason);
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using StealthRelay.Gateway.Proxy;
+using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Gateway.Resilience;
 
@@ -6,7 +8,9 @@ namespace StealthRelay.Gateway.Resilience;
 /// The handler behind an upstream's <see cref="HttpMessageInvoker"/> (what YARP sends through). Sends through the
 /// primary <see cref="UpstreamChannel"/>; when it fails without an answer, or its retries end on a transient status,
 /// and a fallback is configured, the same request (same sanitized bytes) goes to the fallback upstream with its own
-/// destination and credentials. The chosen answer's body is wrapped in <see cref="GuardedContent"/>, which turns
+/// destination and credentials, but only when that is safe: the caller's client key may use the fallback, and the
+/// fallback would have redacted the request exactly as it was redacted (same effective policy); otherwise the primary's
+/// failure is answered. The chosen answer's body is wrapped in <see cref="GuardedContent"/>, which turns
 /// resets, truncation, malformed streams and timeouts into <see cref="UpstreamExchange.BodyFault"/>.
 /// </summary>
 internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, UpstreamChannel? fallback, ILogger logger) : HttpMessageHandler
@@ -22,14 +26,14 @@ internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, Upstream
         try
         {
             response = await primary.SendAsync(request, content, exchange, cancellationToken);
-            if (fallback is not null && RetryAfter.IsTransient(response.StatusCode))
+            if (fallback is not null && RetryAfter.IsTransient(response.StatusCode) && MayFallBack(exchange, UpstreamFailureKind.BadResponse))
             {
                 ResilienceLog.FallingBack(logger, primary.Upstream.Name, UpstreamFailureKind.BadResponse, fallback.Upstream.Name);
                 response.Dispose();
                 (answering, response) = (fallback, await SendToFallbackAsync(request, content, fallback, exchange, cancellationToken));
             }
         }
-        catch (UpstreamFailureException ex) when (fallback is not null)
+        catch (UpstreamFailureException ex) when (fallback is not null && MayFallBack(exchange, ex.Kind))
         {
             ResilienceLog.FallingBack(logger, primary.Upstream.Name, ex.Kind, fallback.Upstream.Name);
             (answering, response) = (fallback, await SendToFallbackAsync(request, content, fallback, exchange, cancellationToken));
@@ -50,6 +54,41 @@ internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, Upstream
 
         return response;
     }
+
+    /// <summary>
+    /// Whether the sanitized bytes may go to the fallback: never to an upstream the caller's client key may not use,
+    /// and never under a policy other than the one they were redacted under (a fallback with a stricter policy would
+    /// receive values it redacts; a more lenient one would give the client a different answer than asked for).
+    /// </summary>
+    private bool MayFallBack(UpstreamExchange? exchange, UpstreamFailureKind kind)
+    {
+        var target = fallback!.Upstream;
+        string? reason = null;
+        if (exchange is null)
+        {
+            reason = "the request's redaction is unknown";
+        }
+        else if (exchange.Client is { } client && !client.MayUse(target.Name))
+        {
+            reason = "the client key may not use it";
+        }
+        else if (!SamePolicy(exchange.Client?.Policy ?? target.Policy, exchange.RedactedUnder))
+        {
+            reason = "it redacts under a different policy";
+        }
+
+        if (reason is null)
+        {
+            return true;
+        }
+
+        ResilienceLog.FallbackRefused(logger, primary.Upstream.Name, kind, target.Name, reason);
+        return false;
+    }
+
+    private static bool SamePolicy(RedactionPolicy a, RedactionPolicy b) =>
+        ReferenceEquals(a, b)
+        || string.Equals(JsonSerializer.Serialize(a), JsonSerializer.Serialize(b), StringComparison.Ordinal);
 
     private static async Task<HttpResponseMessage> SendToFallbackAsync(
         HttpRequestMessage request, HttpContent? content, UpstreamChannel fallback, UpstreamExchange? exchange, CancellationToken cancellationToken)

@@ -80,8 +80,71 @@ public sealed class FallbackUpstreamTests : IAsyncLifetime
         Assert.Equal(3, _secondary.Calls.Count);
     }
 
-    private Task<GatewayHost> StartAsync(Uri primaryBase) =>
-        ResilienceFixture.StartGatewayAsync(_primary, new Dictionary<string, string?>
+    [Fact]
+    public async Task Send_PrimaryFails_ClientKeyMayNotUseTheFallback_PrimaryErrorAndNothingSentToIt()
+    {
+        const string key = "sr-client-primary-only-0001";
+        _primary.Default = FaultyProvider.Status(500);
+        await using var gateway = await StartAsync(_primary.BaseAddress, new()
+        {
+            ["Relay:Clients:primary-only:KeySha256"] = Security.Keys.Sha256(key),
+            ["Relay:Clients:primary-only:AllowedUpstreams:0"] = "openai",
+            ["Relay:Routing:Anthropic"] = "",
+        });
+        using var request = ResilienceFixture.Chat("/v1/chat/completions", stream: false);
+        request.Headers.Authorization = new("Bearer", key);
+
+        using var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode); // the primary's own answer, relayed
+        Assert.Equal(3, _primary.Calls.Count);
+        Assert.Empty(_secondary.Calls);
+    }
+
+    [Fact]
+    public async Task Send_PrimaryFails_FallbackRedactsUnderAnotherPolicy_PrimaryErrorAndNothingSentToIt()
+    {
+        // The primary lets the e-mail address through (its own allow list); the backup would redact it, so the bytes the
+        // primary got must never reach the backup.
+        _primary.Default = FaultyProvider.Status(503);
+        await using var gateway = await StartAsync(_primary.BaseAddress, new()
+        {
+            ["Relay:Upstreams:openai:Policy:AllowList:0"] = Pii.Email,
+        });
+        using var request = ResilienceFixture.Chat("/v1/chat/completions", stream: false);
+
+        using var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains(Pii.Email, System.Text.Encoding.UTF8.GetString(_primary.Requests[0].Body), StringComparison.Ordinal);
+        Assert.Empty(_secondary.Calls);
+    }
+
+    [Fact]
+    public async Task Send_PrimaryFails_ClientPolicyAppliesToBoth_SecondaryAnswers()
+    {
+        // A client's own policy is its policy at every upstream: the fallback redacts exactly as the primary did.
+        const string key = "sr-client-own-policy-0002";
+        _primary.Default = FaultyProvider.Status(500);
+        await using var gateway = await StartAsync(_primary.BaseAddress, new()
+        {
+            ["Relay:Upstreams:openai:Policy:AllowList:0"] = "Contoso",
+            ["Relay:Clients:own-policy:KeySha256"] = Security.Keys.Sha256(key),
+            ["Relay:Clients:own-policy:Policy:AllowList:0"] = "Fabrikam",
+            ["Relay:Routing:Anthropic"] = "",
+        });
+        using var request = ResilienceFixture.Chat("/v1/chat/completions", stream: false);
+        request.Headers.Authorization = new("Bearer", key);
+
+        using var response = await gateway.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("upstream:backup", string.Join(',', response.Headers.GetValues("X-Relay-Route")));
+        ResilienceFixture.AssertAllSanitizedAndIdentical(_secondary, expectedAttempts: 1);
+    }
+
+    private Task<GatewayHost> StartAsync(Uri primaryBase, Dictionary<string, string?>? extra = null) =>
+        ResilienceFixture.StartGatewayAsync(_primary, new Dictionary<string, string?>(extra ?? [])
         {
             ["Relay:Upstreams:openai:BaseUrl"] = new Uri(primaryBase, "/openai").ToString(),
             ["Relay:Upstreams:openai:ApiKey"] = "primary-key",
