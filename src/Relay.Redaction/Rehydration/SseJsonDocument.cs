@@ -79,7 +79,7 @@ internal sealed class SseJsonDocument
         }
     }
 
-    public bool Is(int value, JsonKind kind) => value >= 0 && _tokens[value].Kind == kind;
+    public bool Is(int value, JsonKind kind) => (uint)value < (uint)_count && _tokens[value].Kind == kind;
 
     public bool IsString(int value) => Is(value, JsonKind.String);
 
