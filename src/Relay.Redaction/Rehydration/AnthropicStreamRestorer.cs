@@ -104,9 +104,8 @@ internal sealed class AnthropicStreamRestorer : SseStreamRestorer
             _streams[index] = stream;
         }
 
-        var text = doc.GetString(node, src);
-        var restored = stream.Push(text, Vault, final: false);
-        if (!ReferenceEquals(restored, text))
+        var restored = stream.Push(doc.GetChars(node, src), Vault, final: false);
+        if (restored is not null)
         {
             Replacements.Add((doc.Start(node), doc.End(node), restored));
         }

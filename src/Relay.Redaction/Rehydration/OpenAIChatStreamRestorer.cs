@@ -148,9 +148,8 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
             _streams[key] = stream;
         }
 
-        var text = doc.GetString(node, src);
-        var restored = stream.Push(text, Vault, final);
-        if (!ReferenceEquals(restored, text))
+        var restored = stream.Push(doc.GetChars(node, src), Vault, final);
+        if (restored is not null)
         {
             Replacements.Add((doc.Start(node), doc.End(node), restored));
         }

@@ -193,9 +193,8 @@ internal sealed class OpenAIResponsesStreamRestorer : SseStreamRestorer
             _streams[key] = entry;
         }
 
-        var text = doc.GetString(node, src);
-        var restored = entry.Stream.Push(text, Vault, final: false);
-        if (!ReferenceEquals(restored, text))
+        var restored = entry.Stream.Push(doc.GetChars(node, src), Vault, final: false);
+        if (restored is not null)
         {
             Replacements.Add((doc.Start(node), doc.End(node), restored));
         }

@@ -147,6 +147,32 @@ internal sealed class SseJsonDocument
         return reader.GetString() ?? "";
     }
 
+    /// <summary>Decodes a string value into a buffer of the document (valid until the next call or parse).</summary>
+    public ReadOnlySpan<char> GetChars(int value, ReadOnlySpan<byte> source)
+    {
+        var token = _tokens[value];
+        if (token.Kind != JsonKind.String)
+        {
+            throw new InvalidOperationException("Not a string.");
+        }
+
+        // Neither UTF-8 nor an escape decodes to more UTF-16 code units than it has bytes.
+        var raw = source[(token.Start + 1)..(token.End - 1)];
+        if (_chars.Length < raw.Length)
+        {
+            _chars = new char[Math.Max(raw.Length, _chars.Length * 2)];
+        }
+
+        if (!token.HasEscapes)
+        {
+            return _chars.AsSpan(0, StrictUtf8.GetChars(raw, _chars));
+        }
+
+        var reader = new Utf8JsonReader(source[token.Start..token.End]);
+        reader.Read();
+        return _chars.AsSpan(0, reader.CopyString(_chars));
+    }
+
     /// <summary>
     /// The unescaped UTF-8 of a string value (valid until the next call), or an empty span for any other value.
     /// </summary>
