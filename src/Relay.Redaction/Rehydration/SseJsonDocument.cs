@@ -10,7 +10,8 @@ namespace StealthRelay.Redaction.Rehydration;
 /// across events, so parsing an ordinary event allocates nothing. It accepts exactly what
 /// <see cref="JsonSyntaxTree.Parse"/> accepts (strict JSON, depth 128, every string and name decodable, duplicate
 /// names rejected after unescaping), so an event is restored or passed through as before. Values are referred to by
-/// index; -1 stands for "absent" and every accessor takes it.
+/// index; -1 stands for "absent", which the lookups (<see cref="Is"/>, <see cref="Property"/>, <see cref="FirstChild"/>,
+/// <see cref="ValueEquals"/>) take.
 /// </summary>
 internal sealed partial class SseJsonDocument
 {
