@@ -15,6 +15,7 @@ internal sealed class AnthropicStreamRestorer : SseStreamRestorer
     private readonly Dictionary<int, HeldText> _streams = [];
     private readonly SyntheticJson _json = new();
     private readonly List<TextSlot> _slots = [];
+    private readonly List<int> _flushing = [];
 
     public AnthropicStreamRestorer(PlaceholderVault vault)
         : base(vault)
@@ -24,41 +25,42 @@ internal sealed class AnthropicStreamRestorer : SseStreamRestorer
     protected override void OnJsonEvent(in SseEvent sseEvent, IBufferWriter<byte> output)
     {
         var src = sseEvent.Data;
-        var root = sseEvent.Root;
-        var type = root["type"] is { IsString: true } t ? t.GetString(src) : null;
-        var index = OpenAIChatStreamRestorer.IntOf(root["index"], src, 0);
-        switch (type)
+        var doc = sseEvent.Document;
+        const int root = SseJsonDocument.Root;
+        var type = doc.Property(root, "type"u8);
+        var index = OpenAIChatStreamRestorer.IntOf(doc, doc.Property(root, "index"u8), src, 0);
+        if (doc.ValueEquals(type, "content_block_delta"u8, src))
         {
-            case "content_block_delta":
-                if (root["delta"] is { Kind: JsonKind.Object } delta)
+            var delta = doc.Property(root, "delta"u8);
+            if (doc.Is(delta, JsonKind.Object))
+            {
+                var deltaType = doc.Property(delta, "type"u8);
+                if (doc.ValueEquals(deltaType, "text_delta"u8, src))
                 {
-                    switch (WalkHelpers.TypeOf(delta, src))
-                    {
-                        case "text_delta":
-                            Push(delta["text"], index, json: false, src);
-                            break;
-                        case "input_json_delta":
-                            Push(delta["partial_json"], index, json: true, src);
-                            break;
-                    }
+                    Push(doc, doc.Property(delta, "text"u8), index, json: false, src);
                 }
-
-                break;
-            case "content_block_start":
-                if (root["content_block"] is { Kind: JsonKind.Object } block)
+                else if (doc.ValueEquals(deltaType, "input_json_delta"u8, src))
                 {
-                    _slots.Clear();
-                    ResponseSlots.CollectAnthropicBlock(block, src, _slots);
-                    Replacements.AddRange(ResponseSlots.Restore(_slots, src, Vault));
+                    Push(doc, doc.Property(delta, "partial_json"u8), index, json: true, src);
                 }
-
-                break;
-            case "content_block_stop":
-                Flush(index, output);
-                break;
-            case "message_delta" or "message_stop":
-                FlushAll(output);
-                break;
+            }
+        }
+        else if (doc.ValueEquals(type, "content_block_start"u8, src))
+        {
+            if (TreeOf(src)["content_block"] is { Kind: JsonKind.Object } block)
+            {
+                _slots.Clear();
+                ResponseSlots.CollectAnthropicBlock(block, src, _slots);
+                AddReplacements(ResponseSlots.Restore(_slots, src, Vault));
+            }
+        }
+        else if (doc.ValueEquals(type, "content_block_stop"u8, src))
+        {
+            Flush(index, output);
+        }
+        else if (doc.ValueEquals(type, "message_delta"u8, src) || doc.ValueEquals(type, "message_stop"u8, src))
+        {
+            FlushAll(output);
         }
 
         sseEvent.Write(output, Replacements);
@@ -81,15 +83,17 @@ internal sealed class AnthropicStreamRestorer : SseStreamRestorer
 
     protected override void FlushAll(IBufferWriter<byte> output)
     {
-        foreach (var index in _streams.Keys.ToList())
+        _flushing.Clear();
+        _flushing.AddRange(_streams.Keys);
+        foreach (var index in _flushing)
         {
             Flush(index, output);
         }
     }
 
-    private void Push(JsonSyntaxNode? node, int index, bool json, ReadOnlySpan<byte> src)
+    private void Push(SseJsonDocument doc, int node, int index, bool json, ReadOnlySpan<byte> src)
     {
-        if (node is not { IsString: true })
+        if (!doc.IsString(node))
         {
             return;
         }
@@ -100,11 +104,10 @@ internal sealed class AnthropicStreamRestorer : SseStreamRestorer
             _streams[index] = stream;
         }
 
-        var text = node.GetString(src);
-        var restored = stream.Push(text, Vault, final: false);
-        if (!ReferenceEquals(restored, text))
+        var restored = stream.Push(doc.GetChars(node, src), Vault, final: false);
+        if (restored is not null)
         {
-            Replacements.Add((node, restored));
+            Replacements.Add((doc.Start(node), doc.End(node), restored));
         }
     }
 

@@ -19,7 +19,12 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
     private readonly Dictionary<(int Choice, int Kind, int Tool), HeldText> _streams = [];
     private readonly SyntheticJson _json = new();
     private readonly List<(int Choice, int Kind, int Tool)> _touched = [];
-    private byte[]? _template;
+    private readonly List<int> _choices = [];
+    private readonly List<KeyValuePair<(int Choice, int Kind, int Tool), HeldText>> _flushing = [];
+
+    /// <summary>The data of the last event after which some text was held (the model of synthetic chunks).</summary>
+    private byte[] _template = [];
+    private int _templateLength = -1;
 
     public OpenAIChatStreamRestorer(PlaceholderVault vault)
         : base(vault)
@@ -29,48 +34,58 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
     protected override void OnJsonEvent(in SseEvent sseEvent, IBufferWriter<byte> output)
     {
         var src = sseEvent.Data;
-        var choices = sseEvent.Root["choices"];
-        if (choices is not { Kind: JsonKind.Array })
+        var doc = sseEvent.Document;
+        var choices = doc.Property(SseJsonDocument.Root, "choices"u8);
+        if (!doc.Is(choices, JsonKind.Array))
         {
             sseEvent.Write(output, Replacements);
             return;
         }
 
-        for (var position = 0; position < choices.Items!.Count; position++)
+        var position = 0;
+        for (var choice = doc.FirstChild(choices); choice >= 0; choice = doc.Next(choice), position++)
         {
-            var choice = choices.Items[position];
-            if (choice.Kind != JsonKind.Object)
+            if (!doc.Is(choice, JsonKind.Object))
             {
                 continue;
             }
 
-            var index = IntOf(choice["index"], src, position);
-            var finishing = choice["finish_reason"] is { IsString: true };
+            var index = IntOf(doc, doc.Property(choice, "index"u8), src, position);
+            var finishing = doc.IsString(doc.Property(choice, "finish_reason"u8));
             _touched.Clear();
-            if (choice["delta"] is { Kind: JsonKind.Object } delta)
+            var delta = doc.Property(choice, "delta"u8);
+            if (doc.Is(delta, JsonKind.Object))
             {
-                Push(delta["content"], (index, Content, 0), finishing, src);
-                Push(delta["refusal"], (index, Refusal, 0), finishing, src);
-                foreach (var call in ResponseSlots.ItemsOf(delta["tool_calls"]))
+                Push(doc, doc.Property(delta, "content"u8), (index, Content, 0), finishing, src);
+                Push(doc, doc.Property(delta, "refusal"u8), (index, Refusal, 0), finishing, src);
+                var calls = doc.Property(delta, "tool_calls"u8);
+                for (var call = doc.Is(calls, JsonKind.Array) ? doc.FirstChild(calls) : -1; call >= 0; call = doc.Next(call))
                 {
-                    if (call.Kind == JsonKind.Object)
+                    if (doc.Is(call, JsonKind.Object))
                     {
-                        var tool = IntOf(call["index"], src, 0);
-                        Push(call["function"]?["arguments"], (index, ToolArguments, tool), finishing, src);
+                        var tool = IntOf(doc, doc.Property(call, "index"u8), src, 0);
+                        var arguments = doc.Property(doc.Property(call, "function"u8), "arguments"u8);
+                        Push(doc, arguments, (index, ToolArguments, tool), finishing, src);
                     }
                 }
             }
 
             if (finishing)
             {
-                FlushChoice(index, sseEvent.Root, src, output);
+                FlushChoice(index, doc, src, output);
             }
         }
 
         sseEvent.Write(output, Replacements);
         if (AnyHeld())
         {
-            _template = src.ToArray();
+            if (_template.Length < src.Length)
+            {
+                _template = new byte[Math.Max(src.Length, _template.Length * 2)];
+            }
+
+            src.CopyTo(_template);
+            _templateLength = src.Length;
         }
     }
 
@@ -91,23 +106,38 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
 
     protected override void FlushAll(IBufferWriter<byte> output)
     {
-        if (_template is null)
+        if (_templateLength < 0)
         {
             _streams.Clear();
             return;
         }
 
-        var root = JsonSyntaxTree.Parse(_template);
-        _touched.Clear();
-        foreach (var choice in _streams.Keys.Select(static k => k.Choice).Distinct().ToList())
+        // The template was an accepted event, so it parses again; the document is free between events.
+        var template = _template.AsSpan(0, _templateLength);
+        if (!Document.TryParse(template))
         {
-            FlushChoice(choice, root, _template, output);
+            throw new InvalidOperationException("The template event no longer parses.");
+        }
+
+        _touched.Clear();
+        _choices.Clear();
+        foreach (var key in _streams.Keys)
+        {
+            if (!_choices.Contains(key.Choice))
+            {
+                _choices.Add(key.Choice);
+            }
+        }
+
+        foreach (var choice in _choices)
+        {
+            FlushChoice(choice, Document, template, output);
         }
     }
 
-    private void Push(JsonSyntaxNode? node, (int, int, int) key, bool final, ReadOnlySpan<byte> src)
+    private void Push(SseJsonDocument doc, int node, (int, int, int) key, bool final, ReadOnlySpan<byte> src)
     {
-        if (node is not { IsString: true })
+        if (!doc.IsString(node))
         {
             return;
         }
@@ -118,20 +148,28 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
             _streams[key] = stream;
         }
 
-        var text = node.GetString(src);
-        var restored = stream.Push(text, Vault, final);
-        if (!ReferenceEquals(restored, text))
+        var restored = stream.Push(doc.GetChars(node, src), Vault, final);
+        if (restored is not null)
         {
-            Replacements.Add((node, restored));
+            Replacements.Add((doc.Start(node), doc.End(node), restored));
         }
 
         _touched.Add(key);
     }
 
     /// <summary>Writes a synthetic chunk for each stream of the choice that still holds text, then forgets them.</summary>
-    private void FlushChoice(int choice, JsonSyntaxNode template, ReadOnlySpan<byte> templateSrc, IBufferWriter<byte> output)
+    private void FlushChoice(int choice, SseJsonDocument template, ReadOnlySpan<byte> templateSrc, IBufferWriter<byte> output)
     {
-        foreach (var (key, stream) in _streams.Where(kv => kv.Key.Choice == choice).ToList())
+        _flushing.Clear();
+        foreach (var entry in _streams)
+        {
+            if (entry.Key.Choice == choice)
+            {
+                _flushing.Add(entry);
+            }
+        }
+
+        foreach (var (key, stream) in _flushing)
         {
             _streams.Remove(key);
             if (_touched.Contains(key) || !stream.HasHeld)
@@ -142,12 +180,12 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
             var held = stream.Flush(Vault);
             var w = _json.Begin();
             w.WriteStartObject();
-            foreach (var p in template.Properties!)
+            for (var p = template.FirstChild(SseJsonDocument.Root); p >= 0; p = template.Next(p))
             {
-                if (p.Key is not ("choices" or "usage"))
+                if (!template.NameEquals(p, "choices"u8) && !template.NameEquals(p, "usage"u8))
                 {
-                    w.WritePropertyName(p.Key);
-                    w.WriteRawValue(templateSrc[p.Value.Start..p.Value.End], skipInputValidation: true);
+                    w.WritePropertyName(template.GetName(p));
+                    w.WriteRawValue(templateSrc[template.Start(p)..template.End(p)], skipInputValidation: true);
                 }
             }
 
@@ -184,6 +222,6 @@ internal sealed class OpenAIChatStreamRestorer : SseStreamRestorer
         }
     }
 
-    internal static int IntOf(JsonSyntaxNode? node, ReadOnlySpan<byte> src, int fallback) =>
-        node is { Kind: JsonKind.Number } && Utf8Parser.TryParse(src[node.Start..node.End], out int value, out _) ? value : fallback;
+    internal static int IntOf(SseJsonDocument doc, int node, ReadOnlySpan<byte> src, int fallback) =>
+        doc.Is(node, JsonKind.Number) && Utf8Parser.TryParse(src[doc.Start(node)..doc.End(node)], out int value, out _) ? value : fallback;
 }

@@ -21,6 +21,11 @@ internal sealed class OpenAIResponsesStreamRestorer : SseStreamRestorer
     private readonly Dictionary<(string Item, int Content, int Kind), (HeldText Stream, int OutputIndex)> _streams = [];
     private readonly SyntheticJson _json = new();
     private readonly List<TextSlot> _slots = [];
+    private readonly List<(string Item, int Content, int Kind)> _flushing = [];
+
+    /// <summary>The last item id decoded, and its UTF-8, so that deltas of one item share one string.</summary>
+    private string _item = "";
+    private byte[] _itemUtf8 = [];
 
     public OpenAIResponsesStreamRestorer(PlaceholderVault vault)
         : base(vault)
@@ -30,76 +35,92 @@ internal sealed class OpenAIResponsesStreamRestorer : SseStreamRestorer
     protected override void OnJsonEvent(in SseEvent sseEvent, IBufferWriter<byte> output)
     {
         var src = sseEvent.Data;
-        var root = sseEvent.Root;
-        var type = root["type"] is { IsString: true } t ? t.GetString(src) : null;
-        var item = root["item_id"] is { IsString: true } id ? id.GetString(src) : "";
-        var content = OpenAIChatStreamRestorer.IntOf(root["content_index"], src, 0);
-        var outputIndex = OpenAIChatStreamRestorer.IntOf(root["output_index"], src, 0);
-        var sequence = OpenAIChatStreamRestorer.IntOf(root["sequence_number"], src, -1);
+        var doc = sseEvent.Document;
+        const int root = SseJsonDocument.Root;
+        var type = doc.Property(root, "type"u8);
+        var content = OpenAIChatStreamRestorer.IntOf(doc, doc.Property(root, "content_index"u8), src, 0);
+        var outputIndex = OpenAIChatStreamRestorer.IntOf(doc, doc.Property(root, "output_index"u8), src, 0);
+        var sequence = OpenAIChatStreamRestorer.IntOf(doc, doc.Property(root, "sequence_number"u8), src, -1);
         _slots.Clear();
-        switch (type)
+        if (doc.ValueEquals(type, "response.output_text.delta"u8, src))
         {
-            case "response.output_text.delta":
-                Push(root["delta"], (item, content, Text), outputIndex, src);
-                break;
-            case "response.refusal.delta":
-                Push(root["delta"], (item, content, Refusal), outputIndex, src);
-                break;
-            case "response.function_call_arguments.delta":
-                Push(root["delta"], (item, 0, Arguments), outputIndex, src);
-                break;
-            case "response.custom_tool_call_input.delta":
-                Push(root["delta"], (item, 0, CustomInput), outputIndex, src);
-                break;
-            case "response.output_text.done":
-                Flush((item, content, Text), sequence, output);
-                AddSlot(root["text"], json: false);
-                break;
-            case "response.refusal.done":
-                Flush((item, content, Refusal), sequence, output);
-                AddSlot(root["refusal"], json: false);
-                break;
-            case "response.function_call_arguments.done":
-                Flush((item, 0, Arguments), sequence, output);
-                AddSlot(root["arguments"], json: true);
-                break;
-            case "response.custom_tool_call_input.done":
-                Flush((item, 0, CustomInput), sequence, output);
-                AddSlot(root["input"], json: false);
-                break;
-            case "response.content_part.done":
-                if (root["part"] is { Kind: JsonKind.Object } part)
+            Push(doc, doc.Property(root, "delta"u8), (ItemOf(doc, src), content, Text), outputIndex, src);
+        }
+        else if (doc.ValueEquals(type, "response.refusal.delta"u8, src))
+        {
+            Push(doc, doc.Property(root, "delta"u8), (ItemOf(doc, src), content, Refusal), outputIndex, src);
+        }
+        else if (doc.ValueEquals(type, "response.function_call_arguments.delta"u8, src))
+        {
+            Push(doc, doc.Property(root, "delta"u8), (ItemOf(doc, src), 0, Arguments), outputIndex, src);
+        }
+        else if (doc.ValueEquals(type, "response.custom_tool_call_input.delta"u8, src))
+        {
+            Push(doc, doc.Property(root, "delta"u8), (ItemOf(doc, src), 0, CustomInput), outputIndex, src);
+        }
+        else if (doc.ValueEquals(type, "response.output_text.done"u8, src))
+        {
+            Flush((ItemOf(doc, src), content, Text), sequence, output);
+            AddSlot(TreeOf(src)["text"], json: false);
+        }
+        else if (doc.ValueEquals(type, "response.refusal.done"u8, src))
+        {
+            Flush((ItemOf(doc, src), content, Refusal), sequence, output);
+            AddSlot(TreeOf(src)["refusal"], json: false);
+        }
+        else if (doc.ValueEquals(type, "response.function_call_arguments.done"u8, src))
+        {
+            Flush((ItemOf(doc, src), 0, Arguments), sequence, output);
+            AddSlot(TreeOf(src)["arguments"], json: true);
+        }
+        else if (doc.ValueEquals(type, "response.custom_tool_call_input.done"u8, src))
+        {
+            Flush((ItemOf(doc, src), 0, CustomInput), sequence, output);
+            AddSlot(TreeOf(src)["input"], json: false);
+        }
+        else if (doc.ValueEquals(type, "response.content_part.done"u8, src))
+        {
+            if (TreeOf(src)["part"] is { Kind: JsonKind.Object } part)
+            {
+                ResponseSlots.CollectResponsePart(part, _slots);
+            }
+        }
+        else if (doc.ValueEquals(type, "response.output_item.done"u8, src))
+        {
+            if (TreeOf(src)["item"] is { Kind: JsonKind.Object } doneItem)
+            {
+                var doneId = doneItem["id"] is { IsString: true } d ? d.GetString(src) : ItemOf(doc, src);
+                _flushing.Clear();
+                foreach (var key in _streams.Keys)
                 {
-                    ResponseSlots.CollectResponsePart(part, _slots);
-                }
-
-                break;
-            case "response.output_item.done":
-                if (root["item"] is { Kind: JsonKind.Object } doneItem)
-                {
-                    var doneId = doneItem["id"] is { IsString: true } d ? d.GetString(src) : item;
-                    foreach (var key in _streams.Keys.Where(k => k.Item == doneId).ToList())
+                    if (key.Item == doneId)
                     {
-                        Flush(key, sequence, output);
+                        _flushing.Add(key);
                     }
-
-                    ResponseSlots.CollectResponseItem(doneItem, src, _slots);
                 }
 
-                break;
-            case "response.completed" or "response.incomplete" or "response.failed":
-                FlushAll(sequence, output);
-                if (root["response"] is { Kind: JsonKind.Object } response)
+                foreach (var key in _flushing)
                 {
-                    ResponseSlots.CollectResponse(response, src, _slots);
+                    Flush(key, sequence, output);
                 }
 
-                break;
+                ResponseSlots.CollectResponseItem(doneItem, src, _slots);
+            }
+        }
+        else if (doc.ValueEquals(type, "response.completed"u8, src)
+            || doc.ValueEquals(type, "response.incomplete"u8, src)
+            || doc.ValueEquals(type, "response.failed"u8, src))
+        {
+            FlushAll(sequence, output);
+            if (TreeOf(src)["response"] is { Kind: JsonKind.Object } response)
+            {
+                ResponseSlots.CollectResponse(response, src, _slots);
+            }
         }
 
         if (_slots.Count > 0)
         {
-            Replacements.AddRange(ResponseSlots.Restore(_slots, src, Vault));
+            AddReplacements(ResponseSlots.Restore(_slots, src, Vault));
         }
 
         sseEvent.Write(output, Replacements);
@@ -124,10 +145,31 @@ internal sealed class OpenAIResponsesStreamRestorer : SseStreamRestorer
 
     private void FlushAll(int sequence, IBufferWriter<byte> output)
     {
-        foreach (var key in _streams.Keys.ToList())
+        _flushing.Clear();
+        _flushing.AddRange(_streams.Keys);
+        foreach (var key in _flushing)
         {
             Flush(key, sequence, output);
         }
+    }
+
+    /// <summary>The event's <c>item_id</c> ("" when absent), one string per run of events of the same item.</summary>
+    private string ItemOf(SseJsonDocument doc, ReadOnlySpan<byte> src)
+    {
+        var id = doc.Property(SseJsonDocument.Root, "item_id"u8);
+        if (!doc.IsString(id))
+        {
+            return "";
+        }
+
+        var utf8 = doc.GetUtf8(id, src);
+        if (!utf8.SequenceEqual(_itemUtf8))
+        {
+            _item = doc.GetString(id, src);
+            _itemUtf8 = utf8.ToArray();
+        }
+
+        return _item;
     }
 
     private void AddSlot(JsonSyntaxNode? node, bool json)
@@ -138,9 +180,9 @@ internal sealed class OpenAIResponsesStreamRestorer : SseStreamRestorer
         }
     }
 
-    private void Push(JsonSyntaxNode? node, (string, int, int) key, int outputIndex, ReadOnlySpan<byte> src)
+    private void Push(SseJsonDocument doc, int node, (string, int, int) key, int outputIndex, ReadOnlySpan<byte> src)
     {
-        if (node is not { IsString: true })
+        if (!doc.IsString(node))
         {
             return;
         }
@@ -151,11 +193,10 @@ internal sealed class OpenAIResponsesStreamRestorer : SseStreamRestorer
             _streams[key] = entry;
         }
 
-        var text = node.GetString(src);
-        var restored = entry.Stream.Push(text, Vault, final: false);
-        if (!ReferenceEquals(restored, text))
+        var restored = entry.Stream.Push(doc.GetChars(node, src), Vault, final: false);
+        if (restored is not null)
         {
-            Replacements.Add((node, restored));
+            Replacements.Add((doc.Start(node), doc.End(node), restored));
         }
     }
 

@@ -9,11 +9,11 @@ internal readonly ref struct SseEvent
 {
     private static ReadOnlySpan<byte> DataPrefix => "data: "u8;
 
-    public SseEvent(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> data, JsonSyntaxNode root, ReadOnlySpan<byte> newLine)
+    public SseEvent(ReadOnlySpan<byte> raw, ReadOnlySpan<byte> data, SseJsonDocument document, ReadOnlySpan<byte> newLine)
     {
         Raw = raw;
         Data = data;
-        Root = root;
+        Document = document;
         NewLine = newLine;
     }
 
@@ -23,13 +23,14 @@ internal readonly ref struct SseEvent
     /// <summary>The JSON data.</summary>
     public ReadOnlySpan<byte> Data { get; }
 
-    public JsonSyntaxNode Root { get; }
+    /// <summary>The parsed data; its root (<see cref="SseJsonDocument.Root"/>) is an object.</summary>
+    public SseJsonDocument Document { get; }
 
     /// <summary>The line ending the upstream uses (<c>\n</c> or <c>\r\n</c>).</summary>
     public ReadOnlySpan<byte> NewLine { get; }
 
     /// <summary>Writes the event with some data strings replaced; every other line is copied as received.</summary>
-    public void Write(IBufferWriter<byte> output, List<(JsonSyntaxNode Node, string Value)> replacements)
+    public void Write(IBufferWriter<byte> output, List<(int Start, int End, string Value)> replacements)
     {
         if (replacements.Count == 0)
         {
@@ -59,18 +60,20 @@ internal readonly ref struct SseEvent
         }
     }
 
-    private void WriteData(IBufferWriter<byte> output, List<(JsonSyntaxNode Node, string Value)> replacements)
+    private void WriteData(IBufferWriter<byte> output, List<(int Start, int End, string Value)> replacements)
     {
         if (Data.IndexOf((byte)'\n') < 0)
         {
             output.Write(DataPrefix);
-            JsonSplicer.Write(Data, replacements, output);
+            Splice(Data, replacements, output);
             output.Write(NewLine);
             return;
         }
 
         // Data that spanned several data lines: keep one data line per line (a raw newline would end the field).
-        var spliced = JsonSplicer.Splice(Data, replacements).AsSpan();
+        var buffer = new ArrayBufferWriter<byte>(Data.Length + 256);
+        Splice(Data, replacements, buffer);
+        var spliced = buffer.WrittenSpan;
         while (true)
         {
             var nl = spliced.IndexOf((byte)'\n');
@@ -86,13 +89,32 @@ internal readonly ref struct SseEvent
         }
     }
 
+    /// <summary>
+    /// Copies <paramref name="source"/> with each replaced range (a string value, quotes included) written as its new
+    /// value, JSON-quoted; as <see cref="JsonSplicer.Write"/> does for tree nodes. Ranges must not overlap.
+    /// </summary>
+    private static void Splice(ReadOnlySpan<byte> source, List<(int Start, int End, string Value)> replacements, IBufferWriter<byte> output)
+    {
+        replacements.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var at = 0;
+        foreach (var (start, end, value) in replacements)
+        {
+            output.Write(source[at..start]);
+            JsonStringWriter.WriteQuoted(value, output);
+            at = end;
+        }
+
+        output.Write(source[at..]);
+    }
+
     /// <summary>Writes a new event: an optional <c>event:</c> line, one data line, a blank line.</summary>
     public static void WriteSynthetic(IBufferWriter<byte> output, string? eventName, ReadOnlySpan<byte> json, ReadOnlySpan<byte> newLine)
     {
         if (eventName is not null)
         {
             output.Write("event: "u8);
-            output.Write(Encoding.UTF8.GetBytes(eventName));
+            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(eventName.Length));
+            output.Advance(Encoding.UTF8.GetBytes(eventName, span));
             output.Write(newLine);
         }
 

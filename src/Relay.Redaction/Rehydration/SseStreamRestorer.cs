@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 using StealthRelay.Redaction.Placeholders;
 using StealthRelay.Redaction.Protocols;
 
@@ -37,8 +36,11 @@ internal abstract class SseStreamRestorer : IStreamRestorer
     /// <summary>The line ending of the upstream.</summary>
     protected byte[] NewLine { get; private set; } = Lf;
 
-    /// <summary>Replacements list reused across events.</summary>
-    protected List<(JsonSyntaxNode Node, string Value)> Replacements { get; } = [];
+    /// <summary>Replacements (byte range of a data string, new value) reused across events.</summary>
+    protected List<(int Start, int End, string Value)> Replacements { get; } = [];
+
+    /// <summary>The parse of the current event, reused across events (free between events).</summary>
+    protected SseJsonDocument Document { get; } = new();
 
     public void Write(ReadOnlySpan<byte> upstream, IBufferWriter<byte> output)
     {
@@ -132,6 +134,22 @@ internal abstract class SseStreamRestorer : IStreamRestorer
     /// <summary>True when the data may carry a JSON-arguments delta (its string state must be tracked).</summary>
     protected abstract bool HasJsonDelta(ReadOnlySpan<byte> data);
 
+    /// <summary>Adds the replacements of a tree-based slot restore (<see cref="ResponseSlots.Restore"/>).</summary>
+    protected void AddReplacements(List<(JsonSyntaxNode Node, string Value)> replacements)
+    {
+        foreach (var (node, value) in replacements)
+        {
+            Replacements.Add((node.Start, node.End, value));
+        }
+    }
+
+    /// <summary>
+    /// Parses the current event's data as a <see cref="JsonSyntaxNode"/> tree, for the rare events whose full texts
+    /// are restored with <see cref="ResponseSlots"/> (the data was already accepted by <see cref="Document"/>,
+    /// which accepts exactly what the tree parser accepts).
+    /// </summary>
+    protected static JsonSyntaxNode TreeOf(ReadOnlySpan<byte> data) => JsonSyntaxTree.Parse(data);
+
     /// <summary>Returns the name for a synthetic event when the upstream names its events.</summary>
     protected string? EventName(string type) => UsesEventLines ? type : null;
 
@@ -190,24 +208,14 @@ internal abstract class SseStreamRestorer : IStreamRestorer
             return;
         }
 
-        JsonSyntaxNode? root;
-        try
-        {
-            root = data.IndexOf((byte)'{') < 0 ? null : JsonSyntaxTree.Parse(data);
-        }
-        catch (JsonException)
-        {
-            root = null;
-        }
-
-        if (root is null || root.Kind != JsonKind.Object)
+        if (data.IndexOf((byte)'{') < 0 || !Document.TryParse(data) || !Document.Is(SseJsonDocument.Root, JsonKind.Object))
         {
             output.Write(raw);
             return;
         }
 
         Replacements.Clear();
-        OnJsonEvent(new SseEvent(raw, data, root, NewLine), output);
+        OnJsonEvent(new SseEvent(raw, data, Document, NewLine), output);
     }
 
     private void Append(ReadOnlySpan<byte> upstream)
