@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using StealthRelay.Redaction.Placeholders;
 using StealthRelay.Redaction.Protocols;
 
@@ -17,6 +18,7 @@ internal abstract class SseStreamRestorer : IStreamRestorer
     private static ReadOnlySpan<byte> Done => "[DONE]"u8;
 
     private readonly bool _passThrough;
+    private readonly byte[] _prefixStart;
     private byte[] _buffer = [];
     private int _length;
     private int _scanFrom;
@@ -24,6 +26,7 @@ internal abstract class SseStreamRestorer : IStreamRestorer
     protected SseStreamRestorer(PlaceholderVault vault)
     {
         Vault = vault;
+        _prefixStart = Encoding.UTF8.GetBytes(vault.Format.Prefix[..(char.IsHighSurrogate(vault.Format.Prefix[0]) ? 2 : 1)]);
         // No placeholder was sent: nothing can come back to restore.
         _passThrough = vault.Count == 0;
     }
@@ -124,9 +127,66 @@ internal abstract class SseStreamRestorer : IStreamRestorer
     /// </summary>
     protected virtual bool CanPassThrough(ReadOnlySpan<byte> data) =>
         !AnyHeld()
-        && data.IndexOf((byte)Vault.Format.Prefix[0]) < 0
+        && !OccursInString(data, _prefixStart)
         && data.IndexOf("\\u"u8) < 0
         && !HasJsonDelta(data);
+
+    /// <summary>
+    /// True when <paramref name="needle"/> occurs inside a JSON string of <paramref name="json"/>. Only strings can
+    /// carry a placeholder: the <c>[</c> of <c>"choices":[</c> used to send every chat event through the parser. A
+    /// needle that is a quote or a backslash, or text that is not JSON, is searched for anywhere (never less safe:
+    /// more events are parsed, none is skipped).
+    /// </summary>
+    internal static bool OccursInString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> needle)
+    {
+        var first = needle[0];
+        if (first is (byte)'"' or (byte)'\\')
+        {
+            return json.IndexOf(needle) >= 0;
+        }
+
+        var i = 0;
+        while (i < json.Length)
+        {
+            var open = json[i..].IndexOf((byte)'"');
+            if (open < 0)
+            {
+                return false;
+            }
+
+            i += open + 1;
+            while (true)
+            {
+                var next = json[i..].IndexOfAny((byte)'"', (byte)'\\', first);
+                if (next < 0)
+                {
+                    return json[i..].IndexOf(needle) >= 0; // an unterminated string: not JSON, so be safe
+                }
+
+                i += next;
+                if (json[i] == first)
+                {
+                    if (json[i..].StartsWith(needle))
+                    {
+                        return true;
+                    }
+
+                    i++;
+                }
+                else if (json[i] == (byte)'\\')
+                {
+                    i += 2;
+                }
+                else
+                {
+                    i++;
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when some text stream holds back a tail.</summary>
     protected abstract bool AnyHeld();
