@@ -23,7 +23,7 @@ internal static partial class GatewayLog
     public static partial void ClientAborted(ILogger logger, string method, string path, string upstream, double totalMs);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning,
-        Message = "Upstream {Upstream} failed for {Method} {Path}: forwarder error {ForwarderError}, status {StatusCode}")]
+        Message = "Upstream {Upstream} failed for {Method} {Path}: forwarder error {ForwarderError}; the client gets status {StatusCode} unless the local model answers (1104)")]
     public static partial void UpstreamFailed(ILogger logger, string upstream, string method, string path, string forwarderError, int statusCode);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information,
