@@ -176,6 +176,10 @@ internal abstract class SseStreamRestorer : IStreamRestorer
                 else if (json[i] == (byte)'\\')
                 {
                     i += 2;
+                    if (i >= json.Length)
+                    {
+                        return json.IndexOf(needle) >= 0; // ends inside an escape: not JSON, so be safe
+                    }
                 }
                 else
                 {

@@ -23,6 +23,10 @@ public sealed class StreamPassThroughTests
     [InlineData("""{"a":"unterminated [""", true)]
     [InlineData("""{"a":"unterminated""", false)]
     [InlineData("", false)]
+    [InlineData("{\"a\":\"x\\", false)]
+    [InlineData("{\"a\":\"x\\\\", false)]
+    [InlineData("[ {\"a\":\"x\\", true)]
+    [InlineData("\"\\", false)]
     public void OccursInString_Bracket_OnlyInsideStrings(string json, bool expected) =>
         Assert.Equal(expected, SseStreamRestorer.OccursInString(Encoding.UTF8.GetBytes(json), "["u8));
 
