@@ -1,6 +1,9 @@
 namespace StealthRelay.LocalFallback.Tests;
 
-/// <summary>Locates the shared test model: walk up to the folder holding StealthRelay.sln, then ../shared/models/.</summary>
+/// <summary>
+/// Locates the shared test model: walk up to the folder holding StealthRelay.sln, then ../shared/models/. Also compiled
+/// into Relay.IntegrationTests (linked), so both test projects find it the same way.
+/// </summary>
 internal static class TestModel
 {
     private static readonly Lazy<string> s_path = new(Find);

@@ -12,7 +12,7 @@ public sealed class LocalModelFixture : IAsyncLifetime
 {
     private ServiceProvider? _services;
 
-    public static string ModelPath => SharedModel.Path;
+    public static string ModelPath => StealthRelay.LocalFallback.Tests.TestModel.Path;
 
     internal ILocalChatService Chat => _services!.GetRequiredService<ILocalChatService>();
 
