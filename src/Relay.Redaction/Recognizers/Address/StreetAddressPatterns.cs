@@ -56,21 +56,27 @@ internal static partial class StreetAddressPatterns
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex GermanPreposition();
 
-    /// <summary>es/it: a street-type word, one to four name words, the number: <c>Calle de Alcalá, 45</c>, <c>Via Roma 10</c>.</summary>
+    /// <summary>
+    /// es/it and Belgian French: a street-type word, one to four name words, the number: <c>Calle de Alcalá, 45</c>,
+    /// <c>Via Roma 10</c>, <c>Rue de la Loi 16</c>, <c>Avenue Louise 54</c>. Of the French types only those that are no
+    /// ordinary English word before a capitalized one ("Place Order 5", "Route Planner 2" are not addresses).
+    /// </summary>
     [GeneratedRegex(
-        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo)" +
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<type>calle|c/|avenida|avda\.|plaza|paseo|camino|carretera|via|viale|piazza|piazzale|corso|largo|vicolo|rue|avenue|boulevard|bd|chaussée|quai|allée|chemin)" +
         @"(?<name>(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*){1,4}?),?[ \t\u00A0]+(?:n(?:[º°o]|\.)[ \t\u00A0]?)?)" +
         @"(?<num>[0-9]{1,4}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex SpanishItalian();
     /// <summary>
     /// What may follow a street address directly (anchored with <c>\G</c>): <c>, 10115 Berlin</c> / <c>75002 Paris</c>
-    /// (5-digit postcode, optional country prefix), <c>, 1016 GV Amsterdam</c> (nl), <c>, Springfield, IL 62704</c>
+    /// (5-digit postcode, optional country prefix), <c>, 1016 GV Amsterdam</c> (nl), <c>, 1010 Wien</c> /
+    /// <c>, 8001 Zürich</c> / <c>, 1040 Bruxelles</c> (4-digit: at, ch, be, dk, no), <c>, Springfield, IL 62704</c>
     /// (US) and <c>, London NW1 6XE</c> (UK).
     /// </summary>
     [GeneratedRegex(
         @"\G(?:,?[ \t\u00A0]+(?:(?:d|f|nl|b|a|ch|i|e)-)?(?<pc>[0-9]{5})[ \t\u00A0]+(?<city>" + City + ")" +
         @"|,?[ \t\u00A0]+(?<nl>[1-9][0-9]{3}[ \t\u00A0]?[a-z]{2})[ \t\u00A0]+(?<city>" + City + ")" +
+        @"|,?[ \t\u00A0]+(?:(?:a|b|ch|dk|n)-)?[1-9][0-9]{3}[ \t\u00A0]+(?<city>" + City + ")" +
         @"|,[ \t\u00A0]*(?<city>" + City + @"),[ \t\u00A0]*(?<state>[a-z]{2})(?:[ \t\u00A0]+(?<zip>[0-9]{5}(?:-[0-9]{4})?))?(?![\p{L}\p{N}_])" +
         @"|,?[ \t\u00A0]+(?:(?<city>" + City + @"),?[ \t\u00A0]+)?(?<uk>[a-z]{1,2}[0-9][a-z0-9]?[ \t\u00A0]?[0-9][a-z]{2})(?![\p{L}\p{N}_]))",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]

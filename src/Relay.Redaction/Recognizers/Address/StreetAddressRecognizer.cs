@@ -34,7 +34,7 @@ internal sealed class StreetAddressRecognizer : IRecognizer
         (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, ShapeGate.Cased(
             ShapeGate.WordThenBlank,
             "calle", "c/", "avenida", "avda.", "plaza", "paseo", "camino", "carretera", "Via", "viale", "piazza", "piazzale",
-            "corso", "largo", "vicolo")),
+            "corso", "largo", "vicolo", "rue", "avenue", "boulevard", "bd", "chaussée", "quai", "allée", "chemin")),
     ];
 
     /// <summary>

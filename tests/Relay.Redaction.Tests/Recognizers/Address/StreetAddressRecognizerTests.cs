@@ -90,6 +90,17 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("Oficina en Avenida de la Constitución 12", "Avenida de la Constitución 12"),
         Hit("Negozio in Corso Vittorio Emanuele II 21", "Corso Vittorio Emanuele II 21"),
 
+        // Belgian French: type first, number last
+        Hit("Le siège est Rue de la Loi 16, 1040 Bruxelles", "Rue de la Loi 16, 1040 Bruxelles", WithTail, WithTail),
+        Hit("Büro: Kärntner Straße 5, 1010 Wien", "Kärntner Straße 5, 1010 Wien", WithTail, WithTail),
+        Hit("Lieferung an Bahnhofstrasse 1, CH-8001 Zürich bitte", "Bahnhofstrasse 1, CH-8001 Zürich", WithTail, WithTail),
+        Hit("Lieferung an Bahnhofstrasse 1, 2024 geliefert", "Bahnhofstrasse 1"),
+        Hit("Bureau: Avenue Louise 54 à Ixelles", "Avenue Louise 54"),
+        Hit("rendez-vous au Boulevard Anspach 1", "Boulevard Anspach 1"),
+        Hit("il habite rue de la Loi 16 depuis mai", "rue de la Loi 16"),
+        Hit("Livraison Chaussée de Charleroi 112", "Chaussée de Charleroi 112"),
+        Hit("LIVRAISON: RUE NEUVE 7", "RUE NEUVE 7"),
+
         // several in one text
         Hits("Ship from 5 Main St to Hauptstraße 7 and 4 rue Cler", "5 Main St", "Hauptstraße 7", "4 rue Cler"),
     ];
@@ -123,6 +134,11 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Platz 3 im Ranking, Ring 2 of the stack"),
         None("offering 3 discounts, monitoring 2 hosts"),
         None("Damrak 1"),
+        None("Place Order 5 times"),
+        None("reached an impasse Monday 5 times"),
+        None("a new avenue for growth 3 times"),
+        None("Rue the day 3 times"),
+        None("Boulevard of Broken Dreams 2004"),
         None("il y a 5 place pour nous"),
         None("there were 3 route changes"),
         None("Hauptstraße 5.5 km entfernt"),
