@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StealthRelay.Gateway.Proxy;
+using StealthRelay.Gateway.Telemetry;
 using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Gateway.Resilience;
@@ -13,7 +14,7 @@ namespace StealthRelay.Gateway.Resilience;
 /// failure is answered. The chosen answer's body is wrapped in <see cref="GuardedContent"/>, which turns
 /// resets, truncation, malformed streams and timeouts into <see cref="UpstreamExchange.BodyFault"/>.
 /// </summary>
-internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, UpstreamChannel? fallback, ILogger logger) : HttpMessageHandler
+internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, UpstreamChannel? fallback, ILogger logger, UpstreamMetrics metrics) : HttpMessageHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -63,20 +64,11 @@ internal sealed class ResilientUpstreamHandler(UpstreamChannel primary, Upstream
     private bool MayFallBack(UpstreamExchange? exchange, UpstreamFailureKind kind)
     {
         var target = fallback!.Upstream;
-        string? reason = null;
-        if (exchange is null)
-        {
-            reason = "the request's redaction is unknown";
-        }
-        else if (exchange.Client is { } client && !client.MayUse(target.Name))
-        {
-            reason = "the client key may not use it";
-        }
-        else if (!SamePolicy(exchange.Client?.Policy ?? target.Policy, exchange.RedactedUnder))
-        {
-            reason = "it redacts under a different policy";
-        }
-
+        var (outcome, reason) = exchange is null ? ("refused_policy", "the request's redaction is unknown")
+            : exchange.Client is { } client && !client.MayUse(target.Name) ? ("refused_client", "the client key may not use it")
+            : !SamePolicy(exchange.Client?.Policy ?? target.Policy, exchange.RedactedUnder) ? ("refused_policy", "it redacts under a different policy")
+            : ("taken", null);
+        metrics.Fallback(primary.Upstream.Name, target.Name, outcome);
         if (reason is null)
         {
             return true;

@@ -23,7 +23,7 @@ internal sealed class UpstreamInvokerFactory(TimeProvider time, ILoggerFactory l
         var primary = Channel(name, relay, createHandler);
         var fallbackName = relay.Upstreams.GetValueOrDefault(name)?.Fallback;
         var fallback = string.IsNullOrEmpty(fallbackName) ? null : Channel(fallbackName, relay, createHandler);
-        return new HttpMessageInvoker(new ResilientUpstreamHandler(primary, fallback, _logger));
+        return new HttpMessageInvoker(new ResilientUpstreamHandler(primary, fallback, _logger, metrics));
     }
 
     public void Dispose()

@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using StealthRelay.Gateway.Echo;
+using StealthRelay.Gateway.Telemetry;
 using StealthRelay.IntegrationTests.Infrastructure;
 
 namespace StealthRelay.IntegrationTests.Resilience;
@@ -93,12 +97,14 @@ public sealed class FallbackUpstreamTests : IAsyncLifetime
         });
         using var request = ResilienceFixture.Chat("/v1/chat/completions", stream: false);
         request.Headers.Authorization = new("Bearer", key);
+        using var fallbacks = Fallbacks(gateway);
 
         using var response = await gateway.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode); // the primary's own answer, relayed
         Assert.Equal(3, _primary.Calls.Count);
         Assert.Empty(_secondary.Calls);
+        Assert.Equal(["openai>backup:refused_client"], Outcomes(fallbacks));
     }
 
     [Fact]
@@ -112,12 +118,14 @@ public sealed class FallbackUpstreamTests : IAsyncLifetime
             ["Relay:Upstreams:openai:Policy:AllowList:0"] = Pii.Email,
         });
         using var request = ResilienceFixture.Chat("/v1/chat/completions", stream: false);
+        using var fallbacks = Fallbacks(gateway);
 
         using var response = await gateway.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains(Pii.Email, System.Text.Encoding.UTF8.GetString(_primary.Requests[0].Body), StringComparison.Ordinal);
         Assert.Empty(_secondary.Calls);
+        Assert.Equal(["openai>backup:refused_policy"], Outcomes(fallbacks));
     }
 
     [Fact]
@@ -135,13 +143,21 @@ public sealed class FallbackUpstreamTests : IAsyncLifetime
         });
         using var request = ResilienceFixture.Chat("/v1/chat/completions", stream: false);
         request.Headers.Authorization = new("Bearer", key);
+        using var fallbacks = Fallbacks(gateway);
 
         using var response = await gateway.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("upstream:backup", string.Join(',', response.Headers.GetValues("X-Relay-Route")));
         ResilienceFixture.AssertAllSanitizedAndIdentical(_secondary, expectedAttempts: 1);
+        Assert.Equal(["openai>backup:taken"], Outcomes(fallbacks));
     }
+
+    private static MetricCollector<long> Fallbacks(GatewayHost gateway) =>
+        new(gateway.Services.GetRequiredService<IMeterFactory>(), GatewayDiagnostics.Name, "stealthrelay.gateway.upstream.fallbacks");
+
+    private static List<string> Outcomes(MetricCollector<long> fallbacks) =>
+        [.. fallbacks.GetMeasurementSnapshot().Select(m => $"{m.Tags["stealthrelay.upstream"]}>{m.Tags["stealthrelay.fallback"]}:{m.Tags["stealthrelay.outcome"]}")];
 
     private Task<GatewayHost> StartAsync(Uri primaryBase, Dictionary<string, string?>? extra = null) =>
         ResilienceFixture.StartGatewayAsync(_primary, new Dictionary<string, string?>(extra ?? [])
