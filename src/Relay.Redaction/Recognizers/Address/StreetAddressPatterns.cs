@@ -38,13 +38,15 @@ internal static partial class StreetAddressPatterns
     public static partial Regex French();
 
     /// <summary>
-    /// de/nl: a compound street word (or an adjective and a street word), then the house number:
-    /// <c>Hauptstraße 5</c>, <c>Berliner Str. 12a</c>, <c>Kaiser-Wilhelm-Allee 14</c>, <c>Prinsengracht 263-267</c>.
+    /// de/nl: a compound street word (or an adjective and a street word), then the house number after a blank (or
+    /// right after <c>str.</c>): <c>Hauptstraße 5</c>, <c>Berliner Str. 12a</c>, <c>Hauptstr.12</c>,
+    /// <c>Kaiser-Wilhelm-Allee 14</c>, <c>Prinsengracht 263-267</c>. A number glued to a word is not a house number
+    /// (<c>Bergkamp64</c>, a player and a minute).
     /// </summary>
     [GeneratedRegex(
         @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?:(?<adj>\p{L}+)[ \t\u00A0]+)?" +
         @"(?<street>\p{L}[\p{L}-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|kamp|hof|straat|laan|gracht|plein|kade|singel|dijk|steeg|veld|velt|passage)" +
-        @"|(?<type>straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk))[ \t\u00A0]*)" +
+        @"|(?<type>straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk))(?:[ \t\u00A0]+|(?<=\.)))" +
         @"(?<num>[0-9]{1,4}[a-z]?(?:[ \t\u00A0]?[-–/][ \t\u00A0]?[0-9]{1,4}[a-z]?)?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex GermanDutch();
