@@ -9,15 +9,23 @@ internal static class JsonSplicer
     /// Writes <paramref name="source"/> to <paramref name="output"/>, replacing each node's bytes with its new value
     /// encoded as a JSON string. <paramref name="replacements"/> must not overlap; they are sorted here.
     /// </summary>
-    public static void Write(ReadOnlySpan<byte> source, List<(JsonSyntaxNode Node, string Value)> replacements, IBufferWriter<byte> output)
+    public static void Write(ReadOnlySpan<byte> source, List<(JsonSyntaxNode Node, string Value)> replacements, IBufferWriter<byte> output) =>
+        Write(source, replacements.ConvertAll(static r => (r.Node.Start, r.Node.End, r.Value)), output);
+
+    /// <summary>
+    /// Writes <paramref name="source"/> to <paramref name="output"/>, replacing each byte range (a string value, quotes
+    /// included) with its new value encoded as a JSON string. <paramref name="replacements"/> must not overlap; they are
+    /// sorted here.
+    /// </summary>
+    public static void Write(ReadOnlySpan<byte> source, List<(int Start, int End, string Value)> replacements, IBufferWriter<byte> output)
     {
-        replacements.Sort(static (a, b) => a.Node.Start.CompareTo(b.Node.Start));
+        replacements.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         var at = 0;
-        foreach (var (node, value) in replacements)
+        foreach (var (start, end, value) in replacements)
         {
-            output.Write(source[at..node.Start]);
+            output.Write(source[at..start]);
             JsonStringWriter.WriteQuoted(value, output);
-            at = node.End;
+            at = end;
         }
 
         output.Write(source[at..]);

@@ -65,14 +65,14 @@ internal readonly ref struct SseEvent
         if (Data.IndexOf((byte)'\n') < 0)
         {
             output.Write(DataPrefix);
-            Splice(Data, replacements, output);
+            JsonSplicer.Write(Data, replacements, output);
             output.Write(NewLine);
             return;
         }
 
         // Data that spanned several data lines: keep one data line per line (a raw newline would end the field).
         var buffer = new ArrayBufferWriter<byte>(Data.Length + 256);
-        Splice(Data, replacements, buffer);
+        JsonSplicer.Write(Data, replacements, buffer);
         var spliced = buffer.WrittenSpan;
         while (true)
         {
@@ -87,24 +87,6 @@ internal readonly ref struct SseEvent
 
             spliced = spliced[(nl + 1)..];
         }
-    }
-
-    /// <summary>
-    /// Copies <paramref name="source"/> with each replaced range (a string value, quotes included) written as its new
-    /// value, JSON-quoted; as <see cref="JsonSplicer.Write"/> does for tree nodes. Ranges must not overlap.
-    /// </summary>
-    private static void Splice(ReadOnlySpan<byte> source, List<(int Start, int End, string Value)> replacements, IBufferWriter<byte> output)
-    {
-        replacements.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        var at = 0;
-        foreach (var (start, end, value) in replacements)
-        {
-            output.Write(source[at..start]);
-            JsonStringWriter.WriteQuoted(value, output);
-            at = end;
-        }
-
-        output.Write(source[at..]);
     }
 
     /// <summary>Writes a new event: an optional <c>event:</c> line, one data line, a blank line.</summary>

@@ -186,11 +186,15 @@ internal static class AddressWords
 
     /// <summary>An English ordinal used as a street name: <c>5th</c>, <c>42nd</c>.</summary>
     public static bool IsOrdinal(ReadOnlySpan<char> word) =>
-        word.Length >= 3 && char.IsAsciiDigit(word[0])
-        && (word.EndsWith("st", StringComparison.OrdinalIgnoreCase) || word.EndsWith("nd", StringComparison.OrdinalIgnoreCase)
-            || word.EndsWith("rd", StringComparison.OrdinalIgnoreCase) || word.EndsWith("th", StringComparison.OrdinalIgnoreCase));
+        word.Length >= 3 && char.IsAsciiDigit(word[0]) && IsOrdinalSuffix(word[^2..]);
 
-    private static bool IsBlank(char c) => c is ' ' or '\t' or '\u00A0';
+    /// <summary><c>st</c>, <c>nd</c>, <c>rd</c> or <c>th</c>, any case.</summary>
+    public static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
+        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The blanks that separate the words of an address: space, tab, no-break space (never a line break).</summary>
+    public static bool IsBlank(char c) => c is ' ' or '\t' or '\u00A0';
 
     private static ReadOnlySpan<char> TrimDot(ReadOnlySpan<char> word) => word.EndsWith('.') ? word[..^1] : word;
 }

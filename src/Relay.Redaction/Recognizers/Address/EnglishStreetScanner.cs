@@ -17,10 +17,11 @@ internal static class EnglishStreetScanner
     private const int MaxNameWords = 4;
     private const int MaxTypeWords = 3;
 
-    private static readonly FrozenSet<string> Types = Expand(StreetAddressPatterns.EnglishStreetTypes).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-    private static readonly FrozenSet<string> Abbreviations = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, StreetAddressPatterns.EnglishStreetAbbreviations.Split('|'));
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TypeLookup = Types.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TypeLookup =
+        Expand(StreetAddressPatterns.EnglishStreetTypes).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
+        StreetAddressPatterns.EnglishStreetAbbreviations.Split('|').ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The first candidate whose number starts at or after <paramref name="from"/>, or null.</summary>
     public static EnglishStreetCandidate? Find(string text, int from)
@@ -130,7 +131,7 @@ internal static class EnglishStreetScanner
             p = second < text.Length && char.IsAsciiLetter(text[second]) ? second + 1 : second;
         }
 
-        return p < text.Length && IsBlank(text[p]) ? p : -1;
+        return p < text.Length && AddressWords.IsBlank(text[p]) ? p : -1;
     }
 
     /// <summary>The end of a run of one to five ASCII digits starting at <paramref name="start"/>, or -1.</summary>
@@ -167,7 +168,7 @@ internal static class EnglishStreetScanner
 
             // Fewer digits leave a digit where the suffix must be: only the longest run can be an ordinal.
             var suffix = text.AsSpan(digitsEnd, Math.Min(2, text.Length - digitsEnd));
-            return suffix.Length == 2 && IsOrdinalSuffix(suffix) ? digitsEnd + 2 : -1;
+            return suffix.Length == 2 && AddressWords.IsOrdinalSuffix(suffix) ? digitsEnd + 2 : -1;
         }
 
         if (!char.IsLetter(c))
@@ -215,21 +216,15 @@ internal static class EnglishStreetScanner
         return end < text.Length && text[end] == '.' && (end + 1 == text.Length || !IsWordChar(text[end + 1])) ? end + 1 : end;
     }
 
-    private static bool IsOrdinalSuffix(ReadOnlySpan<char> suffix) =>
-        suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
-        || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase);
-
     private static int SkipBlanks(string text, int p)
     {
-        while (p < text.Length && IsBlank(text[p]))
+        while (p < text.Length && AddressWords.IsBlank(text[p]))
         {
             p++;
         }
 
         return p;
     }
-
-    private static bool IsBlank(char c) => c is ' ' or '\t' or '\u00A0';
 
     /// <summary><c>[\p{L}\p{N}_]</c>: letters, any numeric character (not only decimal digits) and the underscore.</summary>
     private static bool IsWordChar(char c) =>

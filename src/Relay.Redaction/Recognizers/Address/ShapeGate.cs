@@ -69,22 +69,20 @@ internal sealed class ShapeGate
 
     /// <summary>A blank before and after: <c>12 rue de la Paix</c>.</summary>
     public static bool BetweenBlanks(string text, int start, int end) =>
-        start > 0 && IsBlank(text[start - 1]) && end < text.Length && IsBlank(text[end]);
+        start > 0 && AddressWords.IsBlank(text[start - 1]) && end < text.Length && AddressWords.IsBlank(text[end]);
 
     /// <summary>Not glued to a word, a digit or a hyphen before, a blank after: <c>Calle de Alcalá</c>, <c>Am Markt</c>.</summary>
     public static bool WordThenBlank(string text, int start, int end) =>
-        (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-')) && end < text.Length && IsBlank(text[end]);
+        (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '-')) && end < text.Length && AddressWords.IsBlank(text[end]);
 
     /// <summary>Blanks (or none) and then a digit: <c>Hauptstraße 5</c>, <c>Str.12</c>.</summary>
     public static bool BeforeNumber(string text, int start, int end)
     {
-        while (end < text.Length && IsBlank(text[end]))
+        while (end < text.Length && AddressWords.IsBlank(text[end]))
         {
             end++;
         }
 
         return end < text.Length && char.IsAsciiDigit(text[end]);
     }
-
-    private static bool IsBlank(char c) => c is ' ' or '\t' or '\u00A0';
 }
