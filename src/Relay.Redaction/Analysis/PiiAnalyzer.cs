@@ -62,7 +62,10 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         var started = _timeProvider.GetTimestamp();
         using var workCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workToken = workCts.Token;
-        var work = Task.Run(() => AnalyzeCore(texts, policy, timeout, workToken), workToken);
+        var regexTimeout = timeout < MaxRegexTimeout ? timeout : MaxRegexTimeout;
+        var work = _nerModel is null
+            ? Task.Run(() => Finish(texts, FindRuleCandidates(texts, policy, regexTimeout, workToken), null, policy, workToken), workToken)
+            : AnalyzeWithModelAsync(texts, policy, regexTimeout, workCts);
         try
         {
             var result = await work.WaitAsync(timeout, _timeProvider, cancellationToken);
@@ -95,10 +98,34 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         }
     }
 
-    private IReadOnlyList<IReadOnlyList<EntitySpan>> AnalyzeCore(
-        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rule recognizers and the model at the same time, each on its own thread-pool thread: a request waits for the
+    /// slower of the two (the model), not for their sum. If one fails, the other is cancelled and the failure surfaces.
+    /// </summary>
+    private async Task<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeWithModelAsync(
+        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan regexTimeout, CancellationTokenSource workCts)
     {
-        var regexTimeout = timeout < MaxRegexTimeout ? timeout : MaxRegexTimeout;
+        var token = workCts.Token;
+        var model = Task.Run(() => PredictModel(texts, token), token);
+        List<Candidate>[] candidates;
+        try
+        {
+            candidates = await Task.Run(() => FindRuleCandidates(texts, policy, regexTimeout, token), token);
+        }
+        catch
+        {
+            await workCts.CancelAsync();
+            await ((Task)model).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
+        var predicted = await model;
+        return Finish(texts, candidates, predicted, policy, token);
+    }
+
+    private List<Candidate>[] FindRuleCandidates(
+        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan regexTimeout, CancellationToken cancellationToken)
+    {
         var candidates = new List<Candidate>[texts.Count];
         var found = new List<EntitySpan>();
         for (var t = 0; t < texts.Count; t++)
@@ -142,10 +169,30 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
             }
         }
 
-        if (_nerModel is not null)
+        return candidates;
+    }
+
+    /// <summary>Adds the model's spans (when there is a model) to the rule candidates, then fuses and propagates.</summary>
+    private IReadOnlyList<IReadOnlyList<EntitySpan>> Finish(
+        IReadOnlyList<string> texts,
+        List<Candidate>[] candidates,
+        IReadOnlyList<IReadOnlyList<EntitySpan>>? predicted,
+        RedactionPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (predicted is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            AddModelSpans(texts, candidates, cancellationToken);
+            for (var t = 0; t < texts.Count; t++)
+            {
+                foreach (var span in predicted[t] ?? [])
+                {
+                    if (Clamp(span, texts[t].Length) is { } valid)
+                    {
+                        candidates[t].Add(new Candidate(valid, FromModel: true));
+                    }
+                }
+            }
         }
 
         var result = new IReadOnlyList<EntitySpan>[texts.Count];
@@ -155,9 +202,9 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         }
 
         ValuePropagation.Apply(texts, result, cancellationToken);
-        for (var t = 0; t < texts.Count; t++)
+        if (_logger.IsEnabled(LogLevel.Trace))
         {
-            if (_logger.IsEnabled(LogLevel.Trace))
+            for (var t = 0; t < texts.Count; t++)
             {
                 foreach (var s in result[t])
                 {
@@ -169,8 +216,9 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         return result;
     }
 
-    private void AddModelSpans(IReadOnlyList<string> texts, List<Candidate>[] candidates, CancellationToken cancellationToken)
+    private IReadOnlyList<IReadOnlyList<EntitySpan>> PredictModel(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<IReadOnlyList<EntitySpan>> predicted;
         try
         {
@@ -192,16 +240,7 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
             throw new RedactionException(RedactionFailure.DetectionFailed, "The NER model returned an unexpected result; the request was not forwarded.");
         }
 
-        for (var t = 0; t < texts.Count; t++)
-        {
-            foreach (var span in predicted[t] ?? [])
-            {
-                if (Clamp(span, texts[t].Length) is { } valid)
-                {
-                    candidates[t].Add(new Candidate(valid, FromModel: true));
-                }
-            }
-        }
+        return predicted;
     }
 
     /// <summary>Keeps a span inside its text (a sloppy span must still be redacted, never dropped if it has length).</summary>

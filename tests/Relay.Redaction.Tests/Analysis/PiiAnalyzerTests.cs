@@ -222,6 +222,39 @@ public class PiiAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_WithModel_RecognizersAndModelRunAtTheSameTime()
+    {
+        // The recognizer waits for the model to have started: run one after the other, this would wait out its 30 s and fail.
+        using var modelStarted = new ManualResetEventSlim();
+        var ner = new SignallingNerModel(modelStarted, new FixedNerModel(("Oslo", EntityTypes.Location, 0.9)));
+        var analyzer = Create(ner, new WaitingRecognizer(modelStarted), new EmailTestRecognizer());
+        const string text = "Oslo office: ann@lee.example";
+        var spans = await AnalyzeOne(analyzer, text);
+        Assert.Equal(["Oslo", "ann@lee.example"], Values(text, spans));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_RecognizerThrowsWhileModelRuns_CancelsTheModelAndFailsClosed()
+    {
+        var ner = new CancellableNerModel();
+        var analyzer = Create(ner, new ThrowingRecognizer());
+        var ex = await Assert.ThrowsAsync<RedactionException>(() => analyzer.AnalyzeAsync(["secret ann@x.io"], RedactionPolicy.Default, CancellationToken.None).AsTask());
+        Assert.Equal(RedactionFailure.DetectionFailed, ex.Failure);
+        // Either the model never started, or it was cancelled and had stopped before the failure surfaced.
+        Assert.True(!ner.Started || (ner.SawCancellation && ner.Stopped), "the model kept running after the recognizer failed");
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ModelThrowsWhileRecognizersRun_FailsClosed()
+    {
+        using var release = new ManualResetEventSlim();
+        var ner = new FixedNerModel { Throw = () => { release.Set(); return new InvalidOperationException("bad tensor"); } };
+        var analyzer = Create(ner, new BlockingRecognizer(release));
+        var ex = await Assert.ThrowsAsync<RedactionException>(() => analyzer.AnalyzeAsync(["ann@x.io"], RedactionPolicy.Default, CancellationToken.None).AsTask());
+        Assert.Equal(RedactionFailure.DetectionFailed, ex.Failure);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_SpanPastTheText_IsClampedNotDropped()
     {
         var analyzer = Create(null, new SloppyRecognizer());
@@ -254,5 +287,47 @@ public class PiiAnalyzerTests
         public IReadOnlyList<string> Context => [];
 
         public void Analyze(string text, List<EntitySpan> results) => results.Add(new EntitySpan(EntityTypes.Person, 1, 99, 0.9, "sloppy"));
+    }
+
+    private sealed class WaitingRecognizer(ManualResetEventSlim other) : IRecognizer
+    {
+        public IReadOnlyList<string> SupportedEntities => [EntityTypes.EmailAddress];
+
+        public IReadOnlyList<string> Context => [];
+
+        public void Analyze(string text, List<EntitySpan> results) =>
+            Assert.True(other.Wait(TimeSpan.FromSeconds(30)), "the model never started while the recognizers ran");
+    }
+
+    private sealed class SignallingNerModel(ManualResetEventSlim started, INerModel inner) : INerModel
+    {
+        public IReadOnlyList<IReadOnlyList<EntitySpan>> Predict(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        {
+            started.Set();
+            return inner.Predict(texts, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs until cancelled (at most 30 s), as a long inference would.</summary>
+    private sealed class CancellableNerModel : INerModel
+    {
+        public volatile bool Started;
+        public volatile bool SawCancellation;
+        public volatile bool Stopped;
+
+        public IReadOnlyList<IReadOnlyList<EntitySpan>> Predict(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        {
+            Started = true;
+            try
+            {
+                SawCancellation = cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+                cancellationToken.ThrowIfCancellationRequested();
+                return [.. texts.Select(_ => (IReadOnlyList<EntitySpan>)[])];
+            }
+            finally
+            {
+                Stopped = true;
+            }
+        }
     }
 }
