@@ -28,8 +28,8 @@ internal sealed class StreetAddressRecognizer : IRecognizer
             ShapeGate.BeforeNumber,
             "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "steig", "pfad",
             "kamp", "hof", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "veld", "velt", "passage")),
-        (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, ShapeGate.IgnoreCase(
-            static (text, start, end) => char.IsUpper(text[start]) && ShapeGate.WordThenBlank(text, start, end),
+        (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, ShapeGate.Capitalized(
+            ShapeGate.WordThenBlank,
             "am", "im", "zum", "zur", "beim", "an", "auf", "in", "unter", "hinter", "vor")),
         (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, ShapeGate.Cased(
             ShapeGate.WordThenBlank,

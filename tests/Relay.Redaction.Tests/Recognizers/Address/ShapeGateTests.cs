@@ -7,6 +7,8 @@ public sealed class ShapeGateTests
     private static readonly ShapeGate GermanStreet = ShapeGate.IgnoreCase(ShapeGate.BeforeNumber, "straße", "str.", "ring", "weg");
     private static readonly ShapeGate FrenchType = ShapeGate.IgnoreCase(ShapeGate.BetweenBlanks, "rue", "av.", "place");
     private static readonly ShapeGate SpanishType = ShapeGate.Cased(ShapeGate.WordThenBlank, "calle", "c/", "Via");
+    private static readonly string[] Prepositions = ["am", "im", "zum", "beim", "an", "in", "unter", "hinter"];
+    private static readonly ShapeGate Preposition = ShapeGate.Capitalized(ShapeGate.WordThenBlank, Prepositions);
 
     [Theory]
     [InlineData("Ich wohne in der Hauptstraße 5.")]
@@ -40,4 +42,61 @@ public sealed class ShapeGateTests
     [InlineData("Viale: 3", false)]
     [InlineData("abc/ 12", false)]
     public void Opens_SpanishTypeAsAWholeWord_OnlyThen(string text, bool expected) => Assert.Equal(expected, SpanishType.Opens(text));
+
+    [Theory]
+    [InlineData("Am Markt 3", true)]
+    [InlineData("AM MARKT 3", true)]
+    [InlineData("Wohnt HINTER dem Haus 4", true)]
+    [InlineData("wohnt hInter dem Haus 4", false)]
+    [InlineData("am Markt 3", false)]
+    [InlineData("aM Markt 3", false)]
+    [InlineData("in the main plan and an answer", false)]
+    [InlineData("Main plan", false)]
+    public void Opens_CapitalizedPreposition_OnlyWithAnUpperCaseFirstLetter(string text, bool expected) =>
+        Assert.Equal(expected, Preposition.Opens(text));
+
+    [Fact]
+    public void Opens_Capitalized_SameAsIgnoreCaseWithAnUpperCaseFirstLetter()
+    {
+        // The expansion into case forms must neither lose a form nor add one: compared with the case-insensitive gate
+        // that checks the first letter itself, on every case form of every word in a few surroundings.
+        var reference = ShapeGate.IgnoreCase(
+            static (text, start, end) => char.IsUpper(text[start]) && ShapeGate.WordThenBlank(text, start, end), Prepositions);
+        var random = new Random(20261123);
+        var checkedTexts = 0;
+        foreach (var word in Prepositions)
+        {
+            for (var mask = 0; mask < 1 << word.Length; mask++)
+            {
+                var form = string.Concat(word.Select((c, i) => (mask & (1 << i)) != 0 ? char.ToUpperInvariant(c) : c));
+                foreach (var text in new[] { form + " Markt 3", "x " + form + " y", "x" + form + " y", form, "Wo " + form + "\u00A0z" })
+                {
+                    Assert.Equal(reference.Opens(text), Preposition.Opens(text));
+                    checkedTexts++;
+                }
+            }
+        }
+
+        for (var n = 0; n < 2000; n++)
+        {
+            var chars = new char[random.Next(1, 24)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = "aAmMiInNuUtTeErRzZbB  .-"[random.Next(24)];
+            }
+
+            var text = new string(chars);
+            Assert.Equal(reference.Opens(text), Preposition.Opens(text));
+        }
+
+        Assert.True(checkedTexts > 500);
+    }
+
+    [Theory]
+    [InlineData("Le 12 bd Voltaire", true)]
+    [InlineData("Le 12 boulevard Voltaire", true)]
+    [InlineData("Le 12 place Voltaire", true)]
+    [InlineData("called a cab, placed", false)]
+    public void Opens_TwoLetterAndLongerWordsInOneGate_BothFound(string text, bool expected) =>
+        Assert.Equal(expected, ShapeGate.IgnoreCase(ShapeGate.BetweenBlanks, "bd", "boulevard", "ca", "place").Opens(text));
 }
