@@ -79,6 +79,11 @@ internal static class SpanFusion
     /// </summary>
     private static void MergeSameTypeModelGuesses(List<Candidate> selected)
     {
+        if (!selected.Exists(static c => c.FromModel))
+        {
+            return;
+        }
+
         for (var i = 0; i < selected.Count; i++)
         {
             if (selected[i].FromModel)

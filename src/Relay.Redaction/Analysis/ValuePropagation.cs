@@ -39,36 +39,53 @@ internal static class ValuePropagation
                 for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + 1, StringComparison.Ordinal))
                 {
                     var end = at + value.Length;
-                    if (IsWhole(text, at, end) && !Overlaps(all ?? (IEnumerable<EntitySpan>)spans[t], at, end))
+                    if (!IsWhole(text, at, end))
+                    {
+                        continue;
+                    }
+
+                    var kept = all ?? spans[t];
+                    var index = FirstEndingAfter(kept, at);
+                    if (index == kept.Count || kept[index].Start >= end)
                     {
                         all ??= [.. spans[t]];
-                        all.Add(origin with { Start = at, End = end });
+                        all.Insert(index, origin with { Start = at, End = end });
                     }
                 }
             }
 
             if (all is not null)
             {
-                all.Sort(static (a, b) => a.Start.CompareTo(b.Start));
                 spans[t] = all;
             }
         }
     }
 
-    private static bool IsWhole(string text, int start, int end) =>
-        (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) && char.IsLetterOrDigit(text[start])))
-        && (end == text.Length || !(char.IsLetterOrDigit(text[end]) && char.IsLetterOrDigit(text[end - 1])));
-
-    private static bool Overlaps(IEnumerable<EntitySpan> kept, int start, int end)
+    /// <summary>
+    /// In spans sorted by start and not overlapping (so sorted by end too), the index of the first that ends after
+    /// <paramref name="position"/>: the only one a span starting there could overlap, and where it would be inserted.
+    /// </summary>
+    private static int FirstEndingAfter(IReadOnlyList<EntitySpan> sorted, int position)
     {
-        foreach (var span in kept)
+        var low = 0;
+        var high = sorted.Count;
+        while (low < high)
         {
-            if (span.Start < end && start < span.End)
+            var middle = low + ((high - low) / 2);
+            if (sorted[middle].End <= position)
             {
-                return true;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return false;
+        return low;
     }
+
+    private static bool IsWhole(string text, int start, int end) =>
+        (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) && char.IsLetterOrDigit(text[start])))
+        && (end == text.Length || !(char.IsLetterOrDigit(text[end]) && char.IsLetterOrDigit(text[end - 1])));
 }
