@@ -99,4 +99,43 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         None("Authorization: Basic bm9jb2xvbmhlcmU="),
         None("sk_live_short"),
     ];
+
+    [Theory]
+    [InlineData("AKIA", 16)]
+    [InlineData("ASIA", 16)]
+    [InlineData("ghp_", 36)]
+    [InlineData("gho_", 36)]
+    [InlineData("ghu_", 36)]
+    [InlineData("ghs_", 36)]
+    [InlineData("ghr_", 36)]
+    [InlineData("github_pat_", 60)]
+    [InlineData("sk-", 40)]
+    [InlineData("sk-ant-", 40)]
+    [InlineData("sk-proj-", 40)]
+    [InlineData("sk-svcacct-", 40)]
+    [InlineData("sk-admin-", 40)]
+    [InlineData("xoxa-", 20)]
+    [InlineData("xoxb-", 20)]
+    [InlineData("xoxp-", 20)]
+    [InlineData("xoxr-", 20)]
+    [InlineData("xoxs-", 20)]
+    [InlineData("sk_live_", 24)]
+    [InlineData("sk_test_", 24)]
+    [InlineData("rk_live_", 24)]
+    [InlineData("rk_test_", 24)]
+    [InlineData("AIza", 35)]
+    [InlineData("eyJhbGciOiJIUzI1NiJ9.", 20)]
+    public void Analyze_EveryVendorPrefix_IsSearchedFor(string prefix, int bodyLength)
+    {
+        // Each alternative of the vendor pattern, preceded by ordinary words that start with its first letters: the
+        // prefix search that decides where the regex starts must know every one of them.
+        const string alphabet = "A1B2C3D4E5F6G7H8J9K0";
+        var body = string.Concat(Enumerable.Range(0, bodyLength).Select(i => alphabet[i % alphabet.Length]));
+        var token = prefix.StartsWith("eyJ", StringComparison.Ordinal) ? prefix + body + ".c2lnbmF0dXJl" : prefix + body;
+        var text = $"Send the {token} again, said the agent.";
+        var spans = new List<EntitySpan>();
+        new SecretRecognizer().Analyze(text, spans);
+        var span = Assert.Single(spans);
+        Assert.Equal(token, text[span.Start..span.End]);
+    }
 }
