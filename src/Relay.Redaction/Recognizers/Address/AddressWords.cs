@@ -65,6 +65,20 @@ internal static class AddressWords
         "chapitre", "étape", "partie", "hoofdstuk", "stap", "pagina", "capitolo", "capítulo", "paso", "passo",
     ]);
 
+    /// <summary>
+    /// Words right after a number that make it a quantity, not a house number: "Supermarkt 24 Stunden",
+    /// "Nationalpark 3 Tage", "Freizeitpark 2 Euro" (de, nl, en, fr). Floor words ("3 hoog") are not among them: the
+    /// address tail takes those.
+    /// </summary>
+    private static readonly FrozenSet<string> QuantityWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
+        "stunde", "stunden", "std", "minute", "minuten", "min", "sekunden", "tag", "tage", "tagen", "woche", "wochen",
+        "monat", "monate", "monaten", "jahr", "jahre", "jahren", "mal", "uhr", "euro", "eur", "prozent", "km", "meter",
+        "uur", "minuut", "dag", "dagen", "week", "weken", "maand", "maanden", "jaar", "keer", "procent",
+        "hours", "hour", "minutes", "days", "day", "weeks", "months", "years", "times", "percent", "dollars",
+        "heures", "jours", "fois", "ans", "mois",
+    ]);
+
     /// <summary>USPS state and territory codes, for the <c>, City, ST 12345</c> tail.</summary>
     private static readonly FrozenSet<string> UsStates = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
     [
@@ -80,6 +94,30 @@ internal static class AddressWords
     public static bool IsNotPlace(ReadOnlySpan<char> word) => NotPlaces.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     public static bool IsUsState(ReadOnlySpan<char> code) => UsStates.GetAlternateLookup<ReadOnlySpan<char>>().Contains(code);
+
+    /// <summary>True when the word right after <paramref name="end"/> (after blanks, same line) is a quantity word, or a
+    /// currency or percent sign follows: the number before it counts something.</summary>
+    public static bool HasQuantityAfter(string text, int end)
+    {
+        var begin = end;
+        while (begin < text.Length && IsBlank(text[begin]))
+        {
+            begin++;
+        }
+
+        if (begin < text.Length && text[begin] is '%' or '€' or '$' or '£')
+        {
+            return true;
+        }
+
+        var stop = begin;
+        while (stop < text.Length && char.IsLetter(text[stop]))
+        {
+            stop++;
+        }
+
+        return stop > begin && QuantityWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(begin, stop - begin));
+    }
 
     /// <summary>True when the word right before <paramref name="start"/> (same line) is a negative context word.</summary>
     public static bool HasNegativeContextBefore(string text, int start)

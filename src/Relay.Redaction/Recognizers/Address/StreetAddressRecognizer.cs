@@ -27,7 +27,8 @@ internal sealed class StreetAddressRecognizer : IRecognizer
         (StreetAddressPatterns.GermanDutch, StreetCandidates.GermanDutch, ShapeGate.IgnoreCase(
             ShapeGate.BeforeNumber,
             "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer", "chaussee", "steig", "pfad",
-            "kamp", "hof", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "veld", "velt", "passage")),
+            "kamp", "hof", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "steeg", "veld", "velt", "passage",
+            "plantsoen", "sloot", "markt", "park", "dreef")),
         (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, ShapeGate.Capitalized(
             ShapeGate.WordThenBlank,
             "am", "im", "zum", "zur", "beim", "an", "auf", "in", "unter", "hinter", "vor")),

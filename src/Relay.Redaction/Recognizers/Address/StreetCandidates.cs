@@ -68,7 +68,8 @@ internal static class StreetCandidates
             return null;
         }
 
-        if (!HouseNumberStandsAlone(text, m.Groups["num"]))
+        var number = m.Groups["num"];
+        if (!HouseNumberStandsAlone(text, number) || AddressWords.HasQuantityAfter(text, number.Index + number.Length))
         {
             return null;
         }
