@@ -95,6 +95,36 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
     [Theory]
     [InlineData("/v1/chat/completions")]
     [InlineData("/v1/messages")]
+    public async Task Stream_ConnectionResetMidStreamOverHttp2_ClientStreamEndsWithErrorEvent(string path)
+    {
+        // The same break for a client speaking HTTP/2 (cleartext, prior knowledge): the error event must still reach it
+        // before the stream is reset, and an OpenAI stream must still end as a failure, not as a finished stream.
+        await using var gateway = await ResilienceFixture.StartGatewayAsync(_provider, new Dictionary<string, string?>
+        {
+            ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
+            ["Relay:Resilience:FirstByteTimeout"] = "00:00:01",
+            ["Relay:Resilience:StreamIdleTimeout"] = "00:00:00.500",
+        });
+        var headersSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _provider.Default = FaultyProvider.ResetAfter(0.5, headersSeen.Task);
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = gateway.Client.BaseAddress };
+        using var request = ResilienceFixture.Chat(path, stream: true);
+        request.Version = HttpVersion.Version20;
+        request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        headersSeen.SetResult();
+        var (text, cut) = await ReadStreamAsync(response);
+
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertBrokenStreamEnding(path, text, cut);
+        Assert.Single(_provider.Calls);
+    }
+
+    [Theory]
+    [InlineData("/v1/chat/completions")]
+    [InlineData("/v1/messages")]
     public async Task Stream_EndsCleanlyBeforeTerminalEvent_ClientStreamEndsWithErrorEvent(string path)
     {
         _provider.Default = FaultyProvider.TruncateCleanly(0.6);
