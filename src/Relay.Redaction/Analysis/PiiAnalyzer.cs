@@ -65,7 +65,7 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         var regexTimeout = timeout < MaxRegexTimeout ? timeout : MaxRegexTimeout;
         var work = _nerModel is null
             ? Task.Run(() => Finish(texts, FindRuleCandidates(texts, policy, regexTimeout, workToken), null, policy, workToken), workToken)
-            : AnalyzeWithModelAsync(texts, policy, regexTimeout, workCts);
+            : AnalyzeWithModelAsync(texts, policy, regexTimeout, workToken);
         try
         {
             var result = await work.WaitAsync(timeout, _timeProvider, cancellationToken);
@@ -103,24 +103,27 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
     /// slower of the two (the model), not for their sum. If one fails, the other is cancelled and the failure surfaces.
     /// </summary>
     private async Task<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeWithModelAsync(
-        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan regexTimeout, CancellationTokenSource workCts)
+        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan regexTimeout, CancellationToken cancellationToken)
     {
-        var token = workCts.Token;
-        var model = Task.Run(() => PredictModel(texts, token), token);
+        // Its own source, so that it outlives the caller's: after a timeout the caller is gone, and this may still be
+        // waiting for a hung recognizer before it stops the model.
+        using var modelCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var modelToken = modelCts.Token;
+        var model = Task.Run(() => PredictModel(texts, modelToken), modelToken);
         List<Candidate>[] candidates;
         try
         {
-            candidates = await Task.Run(() => FindRuleCandidates(texts, policy, regexTimeout, token), token);
+            candidates = await Task.Run(() => FindRuleCandidates(texts, policy, regexTimeout, cancellationToken), cancellationToken);
         }
         catch
         {
-            await workCts.CancelAsync();
+            await modelCts.CancelAsync();
             await ((Task)model).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
 
         var predicted = await model;
-        return Finish(texts, candidates, predicted, policy, token);
+        return Finish(texts, candidates, predicted, policy, cancellationToken);
     }
 
     private List<Candidate>[] FindRuleCandidates(
