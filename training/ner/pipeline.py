@@ -18,7 +18,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from nerpipe.data import (corpus_paths, read_conll, read_span_jsonl, sentence_text_and_spans, to_words,  # noqa: E402
                           TYPE_TO_LABEL)
-from nerpipe.encode import IGNORE, encode_words, predict_texts  # noqa: E402
+from nerpipe.encode import IGNORE, encode_words, predict_texts, viterbi_labels  # noqa: E402
 from nerpipe.model import ConvTagger  # noqa: E402
 from nerpipe.tokenizer import NUM_CASE_IDS, WordPiece, basic_words, case_id  # noqa: E402
 from nerpipe.vocab_builder import build_vocab  # noqa: E402
@@ -104,7 +104,8 @@ def make_batches(examples, max_tokens: int, rng: random.Random):
 
 
 def word_f1(model, dev, wp, lab2id) -> float:
-    """Micro span F1 over words on encoded dev examples (first-piece labels), all types."""
+    """Micro span F1 over words on encoded dev examples (first-piece label probabilities, constrained Viterbi as at
+    run time), all types."""
     model.eval()
     tp = fp = fn = 0
     with torch.no_grad():
@@ -116,11 +117,11 @@ def word_f1(model, dev, wp, lab2id) -> float:
                 chunk = [dev[k] for k in ks[b:b + 64]]
                 ids = torch.tensor([c[0] for c in chunk])
                 cas = torch.from_numpy(np.stack([c[2] for c in chunk]).astype(np.int64))
-                pred = model(ids, torch.ones_like(ids), cas).argmax(-1).numpy()
-                for (_, lab, *_), p in zip(chunk, pred):
+                probs = torch.softmax(model(ids, torch.ones_like(ids), cas), -1).numpy()
+                for (_, lab, *_), p in zip(chunk, probs):
                     pos = [i for i, x in enumerate(lab) if x != IGNORE]
                     g = _spans([LABELS[lab[i]] for i in pos])
-                    s = _spans([LABELS[p[i]] for i in pos])
+                    s = _spans([LABELS[x] for x in viterbi_labels(p[pos], LABELS)])
                     tp += len(g & s)
                     fp += len(s - g)
                     fn += len(g - s)
@@ -243,6 +244,31 @@ def load_model(ckpt: str, vocab_size: int) -> ConvTagger:
     return model
 
 
+def load_model_from_onnx(model_dir: str, vocab_size: int) -> ConvTagger:
+    """The exported network back in PyTorch, from model.onnx and config.json: evaluates a shipped model (e.g. after a
+    decoding change) without its training checkpoint. Every weight is an initializer of the same name except the
+    classifier's, which the export stores transposed as a MatMul operand."""
+    import onnx
+    from onnx import numpy_helper
+
+    with open(os.path.join(model_dir, "config.json")) as f:
+        config = json.load(f)
+    model = ConvTagger(vocab_size, len(LABELS), dim=config["hidden_size"], dilations=tuple(config["dilations"]),
+                       kernel=config["kernel_size"])
+    weights = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy())
+               for i in onnx.load(os.path.join(model_dir, "model.onnx")).graph.initializer}
+    state = model.state_dict()
+    for name in state:
+        if name == "classifier.weight":
+            (matmul,) = [w for n, w in weights.items() if n not in state and tuple(w.shape) == tuple(state[name].shape[::-1])]
+            state[name] = matmul.T.contiguous()
+        else:
+            state[name] = weights[name]
+    model.load_state_dict(state)
+    model.eval()
+    return model
+
+
 def cmd_export(args) -> None:
     import onnx
 
@@ -348,7 +374,11 @@ def recase(text: str, mode: str) -> str:
 def cmd_evaluate(args) -> None:
     torch.set_num_threads(args.threads)
     wp = WordPiece.load(os.path.join(args.model_dir, "vocab.txt"))
-    model = load_model(args.ckpt, len(wp.vocab))
+    if args.from_onnx:
+        model = load_model_from_onnx(args.model_dir, len(wp.vocab))
+        log(f"evaluating the exported {args.model_dir}/model.onnx (no checkpoint)")
+    else:
+        model = load_model(args.ckpt, len(wp.vocab))
     paths = corpus_paths(args.shared, args.synth)
     sets: dict[str, tuple[list[str], list[list[tuple]]]] = {}
     for lang in LANGS:
@@ -417,7 +447,9 @@ def main() -> None:
     t.add_argument("--lower-rate", type=float, default=0.15, help="share of sequences trained as if lower-cased")
     t.add_argument("--dev-per-corpus", type=int, default=300)
     sub.add_parser("export")
-    sub.add_parser("evaluate")
+    e = sub.add_parser("evaluate")
+    e.add_argument("--from-onnx", action="store_true",
+                   help="evaluate the exported model.onnx of --model-dir instead of the training checkpoint")
     ap.add_argument("--model-dir", default=os.path.join("models", "stealthrelay-ner"))
     args = ap.parse_args()
     args.synth = os.path.join(args.work, "synth")

@@ -9,14 +9,14 @@ namespace StealthRelay.Redaction.Ner;
 /// <summary>
 /// <see cref="INerModel"/> on ONNX Runtime for a Hugging Face token-classification export (BERT-family WordPiece).
 /// Texts are split into words with offsets, words into WordPiece tokens; texts longer than the model are cut into
-/// overlapping windows; all windows of one call run in as few batches as possible. A word takes the label of its first
-/// sub-token; labels are decoded to spans with BIO repair. Thread-safe: one shared session, no mutable shared state.
+/// overlapping windows; all windows of one call run in as few batches as possible. A word takes the label probabilities
+/// of its first sub-token; the words' label sequence is decoded to spans by constrained Viterbi (<see cref="EntityDecoder"/>). Thread-safe: one shared session, no mutable shared state.
 /// </summary>
 public sealed class OnnxNerModel : INerModel, IDisposable
 {
     private readonly NerSession _session;
     private readonly NerTokenizer _tokenizer;
-    private readonly NerLabel[] _labels;
+    private readonly EntityDecoder _decoder;
     private readonly int _labelCount;
     private readonly int _maxBatchSize;
     private readonly int _windowStride;
@@ -42,16 +42,17 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         var config = NerModelConfig.Load(ModelFolder);
         MaxSequenceLength = config.MaxSequenceLength;
         _labelCount = config.Labels.Count;
-        _labels = new NerLabel[_labelCount];
+        var labels = new NerLabel[_labelCount];
         for (var i = 0; i < _labelCount; i++)
         {
-            _labels[i] = NerLabel.Parse(config.Labels[i], options.LabelMap, out var mapped);
+            labels[i] = NerLabel.Parse(config.Labels[i], options.LabelMap, out var mapped);
             if (!mapped)
             {
                 NerLog.UnmappedLabel(_logger, config.Labels[i]);
             }
         }
 
+        _decoder = new EntityDecoder(labels);
         try
         {
             _tokenizer = NerTokenizer.Load(ModelFolder);
@@ -69,7 +70,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         _maxBatchSize = options.MaxBatchSize;
         _windowStride = options.WindowStride;
 
-        var entityLabels = _labels.Count(l => l.EntityType is not null);
+        var entityLabels = labels.Count(l => l.EntityType is not null);
         NerLog.ModelLoaded(_logger, ModelFolder, _labelCount, entityLabels, MaxSequenceLength, options.Device,
             stopwatch.ElapsedMilliseconds);
     }
@@ -107,7 +108,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         for (var i = 0; i < texts.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
-            encodings[i] = TextEncoding.Encode(texts[i], _tokenizer, withCases: _session.CaseIdsName is not null);
+            encodings[i] = TextEncoding.Encode(texts[i], _tokenizer, withCases: _session.CaseIdsName is not null, _labelCount);
             TokenWindow.Plan(i, encodings[i].TokenIds.Count, windowLength, _windowStride, windows);
         }
 
@@ -284,8 +285,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
     private List<EntitySpan> Decode(TextEncoding encoding)
     {
         var count = encoding.Words.Count;
-        var labels = new NerLabel[count];
-        var probabilities = new float[count];
+        var logProbabilities = new float[count * _labelCount];
         var hasLabel = new bool[count];
         for (var w = 0; w < count; w++)
         {
@@ -296,11 +296,9 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             }
 
             hasLabel[w] = true;
-            labels[w] = _labels[encoding.TokenLabel[token]];
-            probabilities[w] = encoding.TokenProbability[token];
+            encoding.TokenLogProbabilities.AsSpan(token * _labelCount, _labelCount).CopyTo(logProbabilities.AsSpan(w * _labelCount));
         }
 
-        return EntityDecoder.Decode(
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(encoding.Words), labels, probabilities, hasLabel);
+        return _decoder.Decode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(encoding.Words), logProbabilities, hasLabel);
     }
 }

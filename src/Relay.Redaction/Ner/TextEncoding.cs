@@ -2,19 +2,19 @@ namespace StealthRelay.Redaction.Ner;
 
 /// <summary>
 /// One text during one <see cref="OnnxNerModel.Predict"/> call: its words, their WordPiece tokens, and for every
-/// token the label predicted by the window in which that token is most central; for models with a <c>case_ids</c>
-/// input also every token's <see cref="WordCase"/> class (that of its word's original text).
+/// token the label log-probabilities predicted by the window in which that token is most central; for models with a
+/// <c>case_ids</c> input also every token's <see cref="WordCase"/> class (that of its word's original text).
 /// </summary>
 internal sealed class TextEncoding
 {
-    private TextEncoding(List<WordSpan> words, int[] wordFirstToken, List<int> tokenIds, List<byte>? tokenCases)
+    private TextEncoding(List<WordSpan> words, int[] wordFirstToken, List<int> tokenIds, List<byte>? tokenCases, int labelCount)
     {
+        LabelCount = labelCount;
         Words = words;
         WordFirstToken = wordFirstToken;
         TokenIds = tokenIds;
         TokenCases = tokenCases;
-        TokenLabel = new int[tokenIds.Count];
-        TokenProbability = new float[tokenIds.Count];
+        TokenLogProbabilities = new float[tokenIds.Count * labelCount];
         TokenCentrality = new int[tokenIds.Count];
         Array.Fill(TokenCentrality, -1);
     }
@@ -29,14 +29,15 @@ internal sealed class TextEncoding
     /// <summary>Per token the <see cref="WordCase"/> class of its word; null unless asked for.</summary>
     public List<byte>? TokenCases { get; }
 
-    public int[] TokenLabel { get; }
+    public int LabelCount { get; }
 
-    public float[] TokenProbability { get; }
+    /// <summary>Per token <see cref="LabelCount"/> label log-probabilities (log softmax of the logits), token after token.</summary>
+    public float[] TokenLogProbabilities { get; }
 
     /// <summary>Centrality of the window the token's current prediction came from; -1 while none has.</summary>
     public int[] TokenCentrality { get; }
 
-    public static TextEncoding Encode(string text, NerTokenizer tokenizer, bool withCases)
+    public static TextEncoding Encode(string text, NerTokenizer tokenizer, bool withCases, int labelCount)
     {
         var words = new List<WordSpan>();
         BertPreTokenizer.Split(text, words);
@@ -59,7 +60,7 @@ internal sealed class TextEncoding
             }
         }
 
-        return new TextEncoding(words, firstToken, ids, cases);
+        return new TextEncoding(words, firstToken, ids, cases, labelCount);
     }
 
     /// <summary>Keeps the prediction for <paramref name="token"/> if it comes from a more central window.</summary>
@@ -70,15 +71,10 @@ internal sealed class TextEncoding
             return;
         }
 
-        var best = 0;
         var max = logits[0];
         for (var i = 1; i < logits.Length; i++)
         {
-            if (logits[i] > max)
-            {
-                max = logits[i];
-                best = i;
-            }
+            max = Math.Max(max, logits[i]);
         }
 
         double sum = 0;
@@ -87,8 +83,14 @@ internal sealed class TextEncoding
             sum += Math.Exp(logit - max);
         }
 
+        // log softmax: one logarithm per token; the decoder works in log space
+        var logSum = (float)Math.Log(sum);
+        var into = TokenLogProbabilities.AsSpan(token * LabelCount, LabelCount);
+        for (var i = 0; i < logits.Length; i++)
+        {
+            into[i] = logits[i] - max - logSum;
+        }
+
         TokenCentrality[token] = centrality;
-        TokenLabel[token] = best;
-        TokenProbability[token] = (float)(1.0 / sum);
     }
 }

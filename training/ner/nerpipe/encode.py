@@ -51,6 +51,34 @@ def pad_batch(seqs: list[list[int]], value: int) -> np.ndarray:
     return arr
 
 
+def viterbi_labels(probs: np.ndarray, id2label: list[str]) -> list[int]:
+    """The most probable label sequence (rows: words, columns: label probabilities) in which every I-X continues a
+    B-X or I-X; X without any B- label (IO schemes) may start with I-. Of equally probable paths the one marking more
+    as entity wins (entity labels are tried before O). Exactly the C# runtime's EntityDecoder."""
+    n, k = probs.shape
+    if n == 0:
+        return []
+    types = [lab.split("-", 1)[1] if "-" in lab else (None if lab == "O" else lab) for lab in id2label]
+    with_begin = {t for lab, t in zip(id2label, types) if t and lab.startswith("B-")}
+    needs = [bool(t) and t in with_begin and lab[:2] in ("I-", "E-") for lab, t in zip(id2label, types)]
+    can = np.array([[not needs[c] or (types[p] == types[c] and id2label[p][:2] in ("B-", "I-")) for c in range(k)]
+                    for p in range(k)])
+    order = [i for i in range(k) if types[i]] + [i for i in range(k) if not types[i]]
+    logp = np.log(np.maximum(probs.astype(np.float64), 1e-12))[:, order]
+    can = can[np.ix_(order, order)]
+    trans = np.where(can, 0.0, -np.inf)
+    score = np.where([not needs[i] for i in order], logp[0], -np.inf)
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(0)  # first maximum: entity labels before O
+        score = cand.max(0) + logp[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    return [order[j] for j in reversed(path)]
+
+
 def decode_spans(word_labels: list[str], word_offsets: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """BIO over words -> spans; an I-X that does not continue an X span starts one (lenient, like seqeval's IOB1)."""
     spans: list[tuple[str, int, int]] = []
@@ -76,7 +104,8 @@ def decode_spans(word_labels: list[str], word_offsets: list[tuple[int, int]]) ->
 @torch.no_grad()
 def predict_texts(model, wp: WordPiece, id2label: list[str], texts: list[str], do_lower_case: bool,
                   max_pieces: int = 512, batch_size: int = 32) -> list[list[tuple[str, int, int]]]:
-    """Runtime-equivalent prediction: basic words -> WordPiece -> model -> first-piece label per word -> spans."""
+    """Runtime-equivalent prediction: basic words -> WordPiece -> model -> first-piece label probabilities per word ->
+    constrained Viterbi -> spans."""
     model.eval()
     items = []  # (text index, ids, firsts, word_index, case_ids)
     words_per_text = []
@@ -86,7 +115,8 @@ def predict_texts(model, wp: WordPiece, id2label: list[str], texts: list[str], d
         cases = [case_id(text[s:e]) for _, s, e in words]
         for ids, _, firsts, widx, cas in encode_words([w for w, _, _ in words], None, wp, max_pieces, cases):
             items.append((ti, ids, firsts, widx, cas))
-    word_preds = [["O"] * len(w) for w in words_per_text]
+    word_probs = [np.zeros((len(w), len(id2label)), dtype=np.float32) for w in words_per_text]
+    has_piece = [np.zeros(len(w), dtype=bool) for w in words_per_text]  # words without pieces are skipped
     # Batch only sequences of identical length: no padding, so results equal one-sequence-per-call inference.
     by_len: dict[int, list[int]] = {}
     for k, it in enumerate(items):
@@ -99,9 +129,14 @@ def predict_texts(model, wp: WordPiece, id2label: list[str], texts: list[str], d
             cas = np.array([it[4] for it in batch], dtype=np.int64)
             mask = np.ones_like(ids)
             logits = model(torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(cas)).numpy()
-            for (ti, seq, firsts, widx, _), lg in zip(batch, logits):
-                pred = lg.argmax(-1)
+            probs = torch.softmax(torch.from_numpy(logits), -1).numpy()
+            for (ti, seq, firsts, widx, _), pr in zip(batch, probs):
                 for pos, wi in zip(firsts, widx):
-                    word_preds[ti][wi] = id2label[int(pred[pos])]
-    return [decode_spans(word_preds[ti], [(s, e) for _, s, e in words_per_text[ti]])
-            for ti in range(len(texts))]
+                    word_probs[ti][wi] = pr[pos]
+                    has_piece[ti][wi] = True
+    out = []
+    for ti, words in enumerate(words_per_text):
+        keep = np.flatnonzero(has_piece[ti])
+        labels = viterbi_labels(word_probs[ti][keep], id2label)
+        out.append(decode_spans([id2label[x] for x in labels], [(words[i][1], words[i][2]) for i in keep]))
+    return out

@@ -24,7 +24,8 @@ public enum TinyModelLayout
 
 /// <summary>
 /// A real ONNX token-classification model small enough to reason about: each vocabulary token has one label whose logit
-/// is <see cref="Logit"/> (all others 0), whatever its context, so expected spans are exact. The graph is
+/// is <see cref="Logit"/> (its other label of the same type <see cref="SiblingLogit"/>, all others 0), whatever its
+/// context, so expected spans are exact. The graph is
 /// <c>logits = Gather(E, input_ids) * attention_mask (+ 0 * token_type_ids)</c>.
 /// </summary>
 internal sealed class TinyNerModel : IDisposable
@@ -53,8 +54,18 @@ internal sealed class TinyNerModel : IDisposable
 
     private TinyNerModel(string folder) => Folder = folder;
 
-    /// <summary>The probability a token's own label gets: softmax of one logit <see cref="Logit"/> among zeros.</summary>
-    public static double LabelProbability => Math.Exp(Logit) / (Math.Exp(Logit) + (ConllLabels.Length - 1));
+    /// <summary>
+    /// What an entity token's other label of the same type (B- for an I- token, I- for a B- token) gets: a model sure of
+    /// I-LOC still finds B-LOC likelier than I-PER, so constrained decoding has no exact ties to break.
+    /// </summary>
+    public const float SiblingLogit = Logit / 2;
+
+    /// <summary>
+    /// The span score of an entity word: the probability of its type, softmax of <see cref="Logit"/> and
+    /// <see cref="SiblingLogit"/> (its B- and I- labels) among zeros.
+    /// </summary>
+    public static double TypeProbability =>
+        (Math.Exp(Logit) + Math.Exp(SiblingLogit)) / (Math.Exp(Logit) + Math.Exp(SiblingLogit) + (ConllLabels.Length - 2));
 
     public string Folder { get; }
 
@@ -155,7 +166,12 @@ internal sealed class TinyNerModel : IDisposable
         var embedding = new float[Vocabulary.Length * labelCount];
         for (var token = 0; token < Vocabulary.Length; token++)
         {
-            embedding[(token * labelCount) + Vocabulary[token].Label] = Logit;
+            var label = Vocabulary[token].Label;
+            embedding[(token * labelCount) + label] = Logit;
+            if (label > 0)
+            {
+                embedding[(token * labelCount) + (label % 2 == 1 ? label + 1 : label - 1)] = SiblingLogit;
+            }
         }
 
         var nodes = new List<byte[]>

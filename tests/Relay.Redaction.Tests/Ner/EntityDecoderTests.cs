@@ -1,0 +1,140 @@
+using StealthRelay.Redaction.Ner;
+
+namespace StealthRelay.Redaction.Tests.Ner;
+
+public sealed class EntityDecoderTests
+{
+    private static readonly string[] Bio = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"];
+
+    [Fact]
+    public void Decode_UncertainMiddleWord_KeepsNameWholeWhereArgmaxWouldSplitIt()
+    {
+        // Word by word the argmax is B-PER, I-LOC, I-PER: "Anna" PERSON, "Maria" LOCATION, "Schmidt" PERSON.
+        var spans = Decode(Bio, "Anna Maria Schmidt",
+            [0.05f, 0.90f, 0.02f, 0.02f, 0.01f],
+            [0.05f, 0.05f, 0.40f, 0.05f, 0.45f],
+            [0.05f, 0.02f, 0.90f, 0.02f, 0.01f]);
+
+        Assert.Equal(["PERSON:Anna Maria Schmidt"], spans);
+    }
+
+    [Theory]
+    [InlineData("I-PER", "I-PER", "PERSON:w0 w1")] // an entity may not start with I-: the likelier way in is B- then I-
+    [InlineData("B-PER", "I-LOC", "PERSON:w0|LOCATION:w1")] // I-LOC cannot follow B-PER: the second word starts its own
+    [InlineData("B-LOC", "B-LOC", "LOCATION:w0|LOCATION:w1")]
+    [InlineData("B-LOC", "I-LOC", "LOCATION:w0 w1")]
+    [InlineData("O", "O", "")]
+    public void Decode_ConfidentLabels_FollowBio(string first, string second, string expected)
+    {
+        var spans = Decode(Bio, "w0 w1", Confident(Bio, first), Confident(Bio, second));
+
+        Assert.Equal(expected, string.Join('|', spans));
+    }
+
+    [Fact]
+    public void Decode_ModelWithoutBeginLabels_LetsInsideStartEntities()
+    {
+        string[] io = ["O", "PER", "LOC"];
+
+        var spans = Decode(io, "Mary Smith in Paris", Confident(io, "PER"), Confident(io, "PER"), Confident(io, "O"), Confident(io, "LOC"));
+
+        Assert.Equal(["PERSON:Mary Smith", "LOCATION:Paris"], spans);
+    }
+
+    [Fact]
+    public void Decode_BioesLabels_EndAndSingleCloseEntities()
+    {
+        string[] bioes = ["O", "B-PER", "I-PER", "E-PER", "S-PER"];
+
+        var spans = Decode(bioes, "Ann Lee Bo Kim",
+            Confident(bioes, "B-PER"), Confident(bioes, "E-PER"), Confident(bioes, "S-PER"), Confident(bioes, "S-PER"));
+
+        Assert.Equal(["PERSON:Ann Lee", "PERSON:Bo", "PERSON:Kim"], spans);
+    }
+
+    [Fact]
+    public void Decode_EquallyLikelyEntityAndOutside_ChoosesEntity()
+    {
+        var spans = Decode(Bio, "Jo", [0.4f, 0.4f, 0.1f, 0.05f, 0.05f]);
+
+        Assert.Equal(["PERSON:Jo"], spans);
+    }
+
+    [Fact]
+    public void Decode_WordWithoutTokens_IsSkippedAndDoesNotBreakEntity()
+    {
+        var words = Words("Anna \u0001 Schmidt");
+        float[] probabilities = [.. Confident(Bio, "B-PER"), .. Enumerable.Repeat(1f / Bio.Length, Bio.Length), .. Confident(Bio, "I-PER")];
+
+        var spans = new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [true, false, true]);
+
+        var span = Assert.Single(spans);
+        Assert.Equal((0, 14), (span.Start, span.End));
+    }
+
+    [Fact]
+    public void Decode_Score_IsMeanProbabilityOfTheTypeOverWords()
+    {
+        var words = Words("Anna Schmidt");
+        float[] probabilities = [0.2f, 0.7f, 0.1f, 0f, 0f, 0.1f, 0.1f, 0.6f, 0.1f, 0.1f];
+
+        var span = Assert.Single(new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [true, true]));
+
+        Assert.Equal(EntityTypes.Person, span.Type);
+        Assert.Equal(((0.7 + 0.1) + (0.1 + 0.6)) / 2, span.Score, 5);
+    }
+
+    [Fact]
+    public void Decode_WrongNumberOfProbabilities_Throws()
+    {
+        var words = Words("a b");
+
+        Assert.Throws<ArgumentException>(() => new EntityDecoder(Labels(Bio)).Decode(words, new float[Bio.Length], [true, true]));
+    }
+
+    private static string[] Decode(string[] labels, string text, params float[][] rows)
+    {
+        var words = Words(text);
+        Assert.Equal(words.Length, rows.Length);
+        var spans = new EntityDecoder(Labels(labels)).Decode(words, Log([.. rows.SelectMany(r => r)]), Enumerable.Repeat(true, words.Length).ToArray());
+        return [.. spans.Select(s => $"{s.Type}:{text[s.Start..s.End]}")];
+    }
+
+    private static float[] Log(float[] probabilities) => [.. probabilities.Select(p => MathF.Log(p))];
+
+    private static NerLabel[] Labels(string[] labels) =>
+        [.. labels.Select(l => NerLabel.Parse(l, NerOptions.CreateDefaultLabelMap()))];
+
+    /// <summary>0.8 for <paramref name="label"/>, 0.1 for the other labels of its type (as a real model would), the rest spread.</summary>
+    private static float[] Confident(string[] labels, string label)
+    {
+        var type = label.Length > 2 && label[1] == '-' ? label[2..] : label;
+        var siblings = labels.Where(l => l != label && l.EndsWith(type, StringComparison.Ordinal) && type != "O").ToArray();
+        var others = labels.Length - 1 - siblings.Length;
+        return [.. labels.Select(l => l == label ? 0.8f : siblings.Contains(l) ? 0.1f / siblings.Length : (siblings.Length == 0 ? 0.2f : 0.1f) / others)];
+    }
+
+    private static WordSpan[] Words(string text)
+    {
+        var words = new List<WordSpan>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] == ' ')
+            {
+                if (start >= 0)
+                {
+                    words.Add(new WordSpan(start, i));
+                }
+
+                start = -1;
+            }
+            else if (start < 0)
+            {
+                start = i;
+            }
+        }
+
+        return [.. words];
+    }
+}
