@@ -5,7 +5,8 @@ namespace StealthRelay.Cli.Commands;
 
 /// <summary>
 /// <c>relay eval</c>: runs the NER model over labelled files (BIO or JSONL spans) and prints span-level exact-match
-/// precision, recall and F1 per entity type and micro-averaged. Exit code 0 on success, 2 for bad arguments, 1 when
+/// precision, recall and F1 per entity type and micro-averaged, and how many gold spans redaction would have covered
+/// wholly or not at all. Exit code 0 on success, 2 for bad arguments, 1 when
 /// the model or a file cannot be read.
 /// </summary>
 internal static class EvalCommand
@@ -56,7 +57,7 @@ internal static class EvalCommand
                 var predictions = model.Predict(batch.Select(s => s.Text).ToArray(), ct);
                 for (var i = 0; i < batch.Count; i++)
                 {
-                    scorer.Add(batch[i].Spans, predictions[i].Select(p => new GoldSpan(p.Type, p.Start, p.End)));
+                    scorer.Add(batch[i].Text, batch[i].Spans, [.. predictions[i].Select(p => new GoldSpan(p.Type, p.Start, p.End))]);
                 }
             }
 

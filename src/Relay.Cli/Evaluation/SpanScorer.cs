@@ -3,7 +3,7 @@ namespace StealthRelay.Cli.Evaluation;
 /// <summary>
 /// Span-level exact-match scoring (type, start and end must all agree), per entity type and micro-averaged.
 /// Predictions of types outside <see cref="ScoredTypes"/> are not counted (a model may find ADDRESS where the gold
-/// data has no such type).
+/// data has no such type). Redaction coverage of each gold span counts predictions of every type (<see cref="TypeScore"/>).
 /// </summary>
 internal sealed class SpanScorer
 {
@@ -34,13 +34,29 @@ internal sealed class SpanScorer
         }
     }
 
-    public void Add(IEnumerable<GoldSpan> gold, IEnumerable<GoldSpan> predicted)
+    /// <param name="text">The text the offsets point into: its blank characters need no redaction.</param>
+    /// <param name="gold">Gold spans.</param>
+    /// <param name="predicted">Predicted spans.</param>
+    public void Add(string text, IReadOnlyList<GoldSpan> gold, IReadOnlyList<GoldSpan> predicted)
     {
+        ArgumentNullException.ThrowIfNull(text);
         Sentences++;
-        var remaining = new List<GoldSpan>();
+        var remaining = new List<GoldSpan>(gold);
         foreach (var span in gold)
         {
-            remaining.Add(span);
+            var score = Score(span.Type);
+            switch (Coverage(text, span, predicted))
+            {
+                case CoverageKind.All:
+                    score.Covered++;
+                    break;
+                case CoverageKind.Part:
+                    score.PartlyCovered++;
+                    break;
+                default:
+                    score.Missed++;
+                    break;
+            }
         }
 
         foreach (var span in predicted)
@@ -73,6 +89,37 @@ internal sealed class SpanScorer
         {
             Score(type).Add(score);
         }
+    }
+
+    private static CoverageKind Coverage(string text, GoldSpan span, IReadOnlyList<GoldSpan> predicted)
+    {
+        int covered = 0, needed = 0;
+        for (var i = Math.Max(0, span.Start); i < Math.Min(span.End, text.Length); i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+
+            needed++;
+            foreach (var p in predicted)
+            {
+                if (p.Start <= i && i < p.End)
+                {
+                    covered++;
+                    break;
+                }
+            }
+        }
+
+        return covered == 0 ? CoverageKind.None : covered == needed ? CoverageKind.All : CoverageKind.Part;
+    }
+
+    private enum CoverageKind
+    {
+        None,
+        Part,
+        All,
     }
 
     private TypeScore Score(string type)

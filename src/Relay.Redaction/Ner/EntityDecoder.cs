@@ -8,7 +8,8 @@ namespace StealthRelay.Redaction.Ner;
 /// word's most probable label alone instead (and repairing broken sequences afterwards) cuts names apart or glues
 /// the wrong words on when one word of a name is uncertain: on WikiANN-en that costs 7 points of PERSON F1. Types
 /// without a <c>B-</c> label in the model (IO schemes) may start with <c>I-</c>. <c>B-</c>/<c>S-</c> always start an
-/// entity, <c>E-</c>/<c>S-</c> end one. A span's score is the mean over its words of the probability that the word
+/// entity, <c>E-</c>/<c>S-</c> end one. A word whose most probable label is an entity label is never decoded as outside
+/// (the decoder fixes which entity a word belongs to, it does not drop what the model flagged). A span's score is the mean over its words of the probability that the word
 /// belongs to an entity of the span's type (the sum of that type's label probabilities). Built once per model;
 /// thread-safe.
 /// </summary>
@@ -89,11 +90,12 @@ internal sealed class EntityDecoder
             }
 
             var emission = logProbabilities.Slice(w * count, count);
+            var entityOnly = _labels[ArgMax(emission)].EntityType is not null;
             if (step == 0)
             {
                 for (var current = 0; current < count; current++)
                 {
-                    next[current] = _predecessors[current] is null ? emission[current] : Impossible;
+                    next[current] = _predecessors[current] is null ? Emission(emission, current, entityOnly) : Impossible;
                 }
             }
             else
@@ -123,7 +125,7 @@ internal sealed class EntityDecoder
                         }
                     }
 
-                    next[current] = score[from] + emission[current];
+                    next[current] = score[from] + Emission(emission, current, entityOnly);
                     back[(step * count) + current] = from;
                 }
             }
@@ -160,6 +162,25 @@ internal sealed class EntityDecoder
 
         ArrayPool<int>.Shared.Return(back);
         return path;
+    }
+
+    /// <summary>A word whose most probable label is an entity label stays an entity: decoding may change its type or
+    /// where its entity starts, never drop it (fail towards redacting).</summary>
+    private float Emission(ReadOnlySpan<float> emission, int label, bool entityOnly) =>
+        entityOnly && _labels[label].EntityType is null ? Impossible : emission[label];
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
     }
 
     private List<EntitySpan> ToSpans(ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> logProbabilities, ReadOnlySpan<bool> hasLabel, int[] path)

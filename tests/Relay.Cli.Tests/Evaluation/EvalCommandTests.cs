@@ -59,6 +59,12 @@ public sealed class EvalCommandTests : IDisposable
         AssertScore(types.GetProperty("LOCATION"), tp: 2, fp: 1, fn: 0, 2.0 / 3, 1, 0.8);
         AssertScore(types.GetProperty("ORGANIZATION"), tp: 0, fp: 1, fn: 2, 0, 0, 0);
         AssertScore(overall.GetProperty("micro"), tp: 5, fp: 2, fn: 2, 5.0 / 7, 5.0 / 7, 5.0 / 7);
+
+        // Wrong type (Zurich) and boundary (Acme Corp) are exact-match errors, but every gold value would be redacted.
+        var organization = types.GetProperty("ORGANIZATION");
+        Assert.Equal((2, 0, 0, 1.0), (organization.GetProperty("covered").GetInt32(), organization.GetProperty("partly_covered").GetInt32(),
+            organization.GetProperty("missed").GetInt32(), organization.GetProperty("coverage").GetDouble()));
+        Assert.Equal(7, overall.GetProperty("micro").GetProperty("covered").GetInt32());
     }
 
     [Fact]

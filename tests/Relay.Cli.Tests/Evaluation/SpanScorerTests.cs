@@ -10,9 +10,10 @@ public sealed class SpanScorerTests
         var scorer = new SpanScorer(["PERSON", "LOCATION"]);
 
         scorer.Add(
+            new string('x', 40),
             [new("PERSON", 0, 4), new("LOCATION", 10, 16), new("PERSON", 20, 25)],
             [new("PERSON", 0, 4), new("LOCATION", 10, 15), new("PERSON", 20, 25), new("ADDRESS", 30, 40)]);
-        scorer.Add([new("LOCATION", 0, 3)], [new("PERSON", 0, 3)]);
+        scorer.Add("abc", [new("LOCATION", 0, 3)], [new("PERSON", 0, 3)]);
 
         var person = scorer.ByType["PERSON"];
         Assert.Equal((2, 1, 0), (person.TruePositives, person.FalsePositives, person.FalseNegatives));
@@ -34,9 +35,33 @@ public sealed class SpanScorerTests
     {
         var scorer = new SpanScorer(["PERSON"]);
 
-        scorer.Add([new("PERSON", 0, 4)], [new("PERSON", 0, 4), new("PERSON", 0, 4)]);
+        scorer.Add("abcd", [new("PERSON", 0, 4)], [new("PERSON", 0, 4), new("PERSON", 0, 4)]);
 
         Assert.Equal((1, 1, 0), (scorer.Micro.TruePositives, scorer.Micro.FalsePositives, scorer.Micro.FalseNegatives));
+    }
+
+    [Fact]
+    public void Add_CountsHowMuchOfEachGoldSpanAnyPredictionCovers()
+    {
+        const string Text = "Anna Maria Schmidt met Bo Ek of Acme Corp in Paris";
+        var scorer = new SpanScorer(["PERSON"]);
+
+        scorer.Add(
+            Text,
+            [new("PERSON", 0, 18), new("PERSON", 23, 28), new("ORGANIZATION", 32, 41), new("LOCATION", 45, 50)],
+            [
+                new("PERSON", 0, 4), new("LOCATION", 5, 10), new("PERSON", 11, 18), // wrong boundaries and type, all redacted
+                new("PERSON", 23, 25), // "Ek" left
+                new("ADDRESS", 32, 36), // an unscored type still redacts "Acme"; "Corp" left
+            ]);
+
+        var person = scorer.ByType["PERSON"];
+        Assert.Equal((1, 1, 0), (person.Covered, person.PartlyCovered, person.Missed));
+        Assert.Equal((0, 1, 0), (scorer.ByType["ORGANIZATION"].Covered, scorer.ByType["ORGANIZATION"].PartlyCovered, scorer.ByType["ORGANIZATION"].Missed));
+        Assert.Equal(1, scorer.ByType["LOCATION"].Missed);
+        Assert.Equal(0.25, scorer.Micro.Coverage, 10);
+        Assert.Equal(0.25, scorer.Micro.MissRate, 10);
+        Assert.Equal(0, person.TruePositives); // none of it is an exact match
     }
 
     [Fact]
@@ -44,6 +69,6 @@ public sealed class SpanScorerTests
     {
         var score = new TypeScore();
 
-        Assert.Equal((0.0, 0.0, 0.0), (score.Precision, score.Recall, score.F1));
+        Assert.Equal((0.0, 0.0, 0.0, 0.0, 0.0), (score.Precision, score.Recall, score.F1, score.Coverage, score.MissRate));
     }
 }

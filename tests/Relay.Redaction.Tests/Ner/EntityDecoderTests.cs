@@ -53,6 +53,18 @@ public sealed class EntityDecoderTests
     }
 
     [Fact]
+    public void Decode_WordMostLikelyAnEntity_IsNeverDroppedToOutside()
+    {
+        // "Xi" is most likely I-PER; the best valid path without the rule would read it as O (0.9 x 0.45 beats every
+        // way into a PERSON entity); it stays PERSON, now starting its own entity.
+        var spans = Decode(Bio, "the Xi",
+            [0.9f, 0.001f, 0.001f, 0.049f, 0.049f],
+            [0.45f, 0.03f, 0.5f, 0.01f, 0.01f]);
+
+        Assert.Equal(["PERSON:Xi"], spans);
+    }
+
+    [Fact]
     public void Decode_EquallyLikelyEntityAndOutside_ChoosesEntity()
     {
         var spans = Decode(Bio, "Jo", [0.4f, 0.4f, 0.1f, 0.05f, 0.05f]);

@@ -53,8 +53,9 @@ def pad_batch(seqs: list[list[int]], value: int) -> np.ndarray:
 
 def viterbi_labels(probs: np.ndarray, id2label: list[str]) -> list[int]:
     """The most probable label sequence (rows: words, columns: label probabilities) in which every I-X continues a
-    B-X or I-X; X without any B- label (IO schemes) may start with I-. Of equally probable paths the one marking more
-    as entity wins (entity labels are tried before O). Exactly the C# runtime's EntityDecoder."""
+    B-X or I-X; X without any B- label (IO schemes) may start with I-. A word whose most probable label is an entity
+    label stays an entity (decoding may change its type or span, never drop it). Of equally probable paths the one
+    marking more as entity wins (entity labels are tried before O). Exactly the C# runtime's EntityDecoder."""
     n, k = probs.shape
     if n == 0:
         return []
@@ -64,7 +65,11 @@ def viterbi_labels(probs: np.ndarray, id2label: list[str]) -> list[int]:
     can = np.array([[not needs[c] or (types[p] == types[c] and id2label[p][:2] in ("B-", "I-")) for c in range(k)]
                     for p in range(k)])
     order = [i for i in range(k) if types[i]] + [i for i in range(k) if not types[i]]
-    logp = np.log(np.maximum(probs.astype(np.float64), 1e-12))[:, order]
+    logp = np.log(np.maximum(probs.astype(np.float64), 1e-12))
+    flagged = np.array([types[i] is not None for i in probs.argmax(-1)])
+    outside = np.array([t is None for t in types])
+    logp[np.ix_(flagged, outside)] = -np.inf
+    logp = logp[:, order]
     can = can[np.ix_(order, order)]
     trans = np.where(can, 0.0, -np.inf)
     score = np.where([not needs[i] for i in order], logp[0], -np.inf)
