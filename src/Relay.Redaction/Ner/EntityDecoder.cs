@@ -9,9 +9,10 @@ namespace StealthRelay.Redaction.Ner;
 /// the wrong words on when one word of a name is uncertain: on WikiANN-en that costs 7 points of PERSON F1. Types
 /// without a <c>B-</c> label in the model (IO schemes) may start with <c>I-</c>. <c>B-</c>/<c>S-</c> always start an
 /// entity, <c>E-</c>/<c>S-</c> end one. A word whose most probable label is an entity label is never decoded as outside
-/// (the decoder fixes which entity a word belongs to, it does not drop what the model flagged). A span's score is the mean over its words of the probability that the word
-/// belongs to an entity of the span's type (the sum of that type's label probabilities). Built once per model;
-/// thread-safe.
+/// (the decoder fixes which entity a word belongs to, it does not drop what the model flagged). A span's score is the
+/// mean over its words of the probability that the word is part of some entity (one minus that of the outside
+/// labels): what decides redaction is whether the words are PII, not which type; a word the model flags has more than
+/// 0.5, so the default minimum score keeps what the model found. Built once per model; thread-safe.
 /// </summary>
 internal sealed class EntityDecoder
 {
@@ -213,7 +214,7 @@ internal sealed class EntityDecoder
             if (type is not null)
             {
                 end = words[w].End;
-                sum += TypeProbability(logProbabilities.Slice(w * count, count), type);
+                sum += EntityProbability(logProbabilities.Slice(w * count, count));
                 members++;
                 if (label.Tag is BioTag.End or BioTag.Single)
                 {
@@ -238,12 +239,13 @@ internal sealed class EntityDecoder
         }
     }
 
-    private double TypeProbability(ReadOnlySpan<float> logRow, string type)
+    /// <summary>The probability that the word is part of some entity: one minus that of the outside labels.</summary>
+    private double EntityProbability(ReadOnlySpan<float> logRow)
     {
         double sum = 0;
         for (var label = 0; label < logRow.Length; label++)
         {
-            if (_labels[label].EntityType == type)
+            if (_labels[label].EntityType is not null)
             {
                 sum += Math.Exp(logRow[label]);
             }

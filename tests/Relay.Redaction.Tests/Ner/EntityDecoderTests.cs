@@ -85,7 +85,7 @@ public sealed class EntityDecoderTests
     }
 
     [Fact]
-    public void Decode_Score_IsMeanProbabilityOfTheTypeOverWords()
+    public void Decode_Score_IsMeanProbabilityOfBeingInAnEntityOverWords()
     {
         var words = Words("Anna Schmidt");
         float[] probabilities = [0.2f, 0.7f, 0.1f, 0f, 0f, 0.1f, 0.1f, 0.6f, 0.1f, 0.1f];
@@ -93,7 +93,7 @@ public sealed class EntityDecoderTests
         var span = Assert.Single(new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [true, true]));
 
         Assert.Equal(EntityTypes.Person, span.Type);
-        Assert.Equal(((0.7 + 0.1) + (0.1 + 0.6)) / 2, span.Score, 5);
+        Assert.Equal(((1 - 0.2) + (1 - 0.1)) / 2, span.Score, 5);
     }
 
     [Fact]

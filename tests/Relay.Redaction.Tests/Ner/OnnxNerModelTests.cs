@@ -31,7 +31,7 @@ public sealed class OnnxNerModelTests : IDisposable
             ],
             spans.Select(s => (s.Type, Text[s.Start..s.End])));
         Assert.All(spans, s => Assert.Equal("ner", s.Source));
-        Assert.All(spans, s => Assert.Equal(TinyNerModel.TypeProbability, s.Score, 5));
+        Assert.All(spans, s => Assert.Equal(TinyNerModel.EntityProbability, s.Score, 5));
     }
 
     [Fact]
@@ -94,13 +94,13 @@ public sealed class OnnxNerModelTests : IDisposable
     }
 
     [Fact]
-    public void Predict_Entity_ScoresProbabilityOfItsType()
+    public void Predict_Entity_ScoresProbabilityOfBeingAnEntity()
     {
         using var model = Load(_vocabModel);
 
         var span = Assert.Single(Predict(model, "John Smith"));
 
-        Assert.Equal(TinyNerModel.TypeProbability, span.Score, 6);
+        Assert.Equal(TinyNerModel.EntityProbability, span.Score, 6);
         Assert.InRange(span.Score, 0.99, 1.0);
     }
 

@@ -61,11 +61,11 @@ internal sealed class TinyNerModel : IDisposable
     public const float SiblingLogit = Logit / 2;
 
     /// <summary>
-    /// The span score of an entity word: the probability of its type, softmax of <see cref="Logit"/> and
-    /// <see cref="SiblingLogit"/> (its B- and I- labels) among zeros.
+    /// The span score of an entity word: the probability of all entity labels (PER, LOC, ORG: B- and I-; not O and
+    /// the ignored MISC), softmax of <see cref="Logit"/> and <see cref="SiblingLogit"/> among zeros.
     /// </summary>
-    public static double TypeProbability =>
-        (Math.Exp(Logit) + Math.Exp(SiblingLogit)) / (Math.Exp(Logit) + Math.Exp(SiblingLogit) + (ConllLabels.Length - 2));
+    public static double EntityProbability =>
+        (Math.Exp(Logit) + Math.Exp(SiblingLogit) + 4) / (Math.Exp(Logit) + Math.Exp(SiblingLogit) + (ConllLabels.Length - 2));
 
     public string Folder { get; }
 
