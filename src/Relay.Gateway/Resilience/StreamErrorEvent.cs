@@ -11,6 +11,14 @@ namespace StealthRelay.Gateway.Resilience;
 /// </summary>
 internal static class StreamErrorEvent
 {
+    /// <summary>
+    /// How long a broken OpenAI stream over HTTP/2 or HTTP/3 waits between flushing its error event and the reset. Kestrel
+    /// flushes a response into the stream's own buffer, which the connection drains on another thread; a reset drops
+    /// whatever that buffer still holds, so without the pause the reset overtook the error event in most runs (the
+    /// client saw the failure without its reason). Only broken streams pay it.
+    /// </summary>
+    internal static readonly TimeSpan MultiplexedResetDelay = TimeSpan.FromMilliseconds(100);
+
     public static byte[] Create(ApiFamily family, ApiErrorKind kind, string message)
     {
         var json = Encoding.UTF8.GetString(ApiErrorWriter.Serialize(family, kind, message));
@@ -43,6 +51,11 @@ internal static class StreamErrorEvent
 
         if (family == ApiFamily.OpenAI)
         {
+            if (HttpProtocol.IsHttp2(context.Request.Protocol) || HttpProtocol.IsHttp3(context.Request.Protocol))
+            {
+                await Task.Delay(MultiplexedResetDelay, CancellationToken.None);
+            }
+
             throw new StreamBrokenException(failure.UpstreamName);
         }
     }
