@@ -15,9 +15,10 @@ internal static class StreamErrorEvent
     /// How long a broken OpenAI stream over HTTP/2 or HTTP/3 waits between flushing its error event and the reset. Kestrel
     /// flushes a response into the stream's own buffer, which the connection drains on another thread; a reset drops
     /// whatever that buffer still holds, so without the pause the reset overtook the error event in most runs (the
-    /// client saw the failure without its reason). Only broken streams pay it.
+    /// client saw the failure without its reason); 100 ms sufficed on a quiet machine, 250 ms leaves room for a loaded one.
+    /// Only broken streams pay it.
     /// </summary>
-    internal static readonly TimeSpan MultiplexedResetDelay = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan MultiplexedResetDelay = TimeSpan.FromMilliseconds(250);
 
     public static byte[] Create(ApiFamily family, ApiErrorKind kind, string message)
     {
