@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Configuration;
+using StealthRelay.Gateway.Local;
 using StealthRelay.Gateway.Logging;
 using StealthRelay.Gateway.Privacy;
 using StealthRelay.Gateway.Proxy;
@@ -19,6 +21,12 @@ internal sealed class GatewayStartupReport(IServiceProvider services, ILogger<Ga
             && services.GetRequiredService<UserIdScrubber>().Mode == UserIdMode.Pseudonymize)
         {
             GatewayLog.RandomHmacKey(logger);
+        }
+
+        if (services.GetRequiredService<IOptions<RelayOptions>>().Value.Routing.DefaultRoute == DefaultRoute.Local
+            && !services.GetRequiredService<LocalRouteHandler>().IsAvailable)
+        {
+            GatewayLog.LocalOnlyWithoutModel(logger);
         }
 
         return Task.CompletedTask;

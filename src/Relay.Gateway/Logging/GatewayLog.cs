@@ -42,6 +42,10 @@ internal static partial class GatewayLog
         Message = "Relay:Privacy:HmacKey is not set: user ids are pseudonymized with a random per-process key (pseudonyms change on restart)")]
     public static partial void RandomHmacKey(ILogger logger);
 
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
+        Message = "Relay:Routing:DefaultRoute is Local but neither Relay:Local:ModelPath nor Relay:Local:Endpoint is set: every model request will be refused (503); nothing is sent to a provider")]
+    public static partial void LocalOnlyWithoutModel(ILogger logger);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
         Message = "Analyzed {TextLength} chars: {EntityCount} entities in {ElapsedMs:F1} ms")]
     public static partial void Analyzed(ILogger logger, int textLength, int entityCount, double elapsedMs);

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StealthRelay.IntegrationTests.Infrastructure;
+using StealthRelay.IntegrationTests.Observability;
 
 namespace StealthRelay.IntegrationTests.LocalRoute;
 
@@ -59,6 +62,20 @@ public sealed class NoLocalModelTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("local", Bodies.Route(response));
         Assert.Empty(provider.Requests);
+    }
+
+    [Theory]
+    [InlineData("Local", true)]
+    [InlineData("Upstream", false)]
+    public async Task StartUp_LocalModeWithoutModel_WarnsThatEveryRequestWillBeRefused(string mode, bool warns)
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var gateway = await GatewayHost.StartAsync(null, new Dictionary<string, string?> { ["Relay:Routing:DefaultRoute"] = mode },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+
+        var warning = logs.Entries.Any(e => e.Contains("(1012 LocalOnlyWithoutModel)", StringComparison.Ordinal) && e.StartsWith("[Warning]", StringComparison.Ordinal));
+
+        Assert.Equal(warns, warning);
     }
 
     [Fact]
