@@ -11,8 +11,8 @@ namespace StealthRelay.Redaction.Ner;
 /// entity, <c>E-</c>/<c>S-</c> end one. A word whose most probable label is an entity label is never decoded as outside
 /// (the decoder fixes which entity a word belongs to, it does not drop what the model flagged). A span's score is the
 /// mean over its words of the probability that the word is part of some entity (one minus that of the outside
-/// labels): what decides redaction is whether the words are PII, not which type; a word the model flags has more than
-/// 0.5, so the default minimum score keeps what the model found. Built once per model; thread-safe.
+/// labels): what decides redaction is whether the words are PII, not which type; where <c>O</c> is the only outside
+/// label (our models), a word the model flags has more than 0.5, so the default minimum score keeps what it found. Built once per model; thread-safe.
 /// </summary>
 internal sealed class EntityDecoder
 {
