@@ -11,7 +11,11 @@ internal static class RedactionHost
     public const string NoNerOption = "--no-ner";
     public const string ModelOption = "--model";
 
-    public static ServiceProvider Create(CommandLine line)
+    public static ServiceProvider Create(CommandLine line) => Create(ner: !line.Has(NoNerOption), line.Value(ModelOption));
+
+    /// <param name="ner">Whether the NER model runs next to the rule recognizers.</param>
+    /// <param name="model">The model folder; null: the shipped model.</param>
+    public static ServiceProvider Create(bool ner, string? model)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -19,8 +23,8 @@ internal static class RedactionHost
         services.AddDefaultRecognizers();
         services.AddNerModel(options =>
         {
-            options.Enabled = !line.Has(NoNerOption);
-            if (line.Value(ModelOption) is { } model)
+            options.Enabled = ner;
+            if (model is not null)
             {
                 options.ModelPath = model;
             }

@@ -1,17 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using StealthRelay.Cli.Evaluation;
+using StealthRelay.Redaction;
+using StealthRelay.Redaction.Analysis;
 using StealthRelay.Redaction.Ner;
+using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Cli.Commands;
 
 /// <summary>
 /// <c>relay eval</c>: runs the NER model over labelled files (BIO or JSONL spans) and prints span-level exact-match
 /// precision, recall and F1 per entity type and micro-averaged, and how many gold spans redaction would have covered
-/// wholly or not at all. Exit code 0 on success, 2 for bad arguments, 1 when
+/// wholly or not at all. With <c>--analyzer</c> it scores what the gateway would redact: rule recognizers and model,
+/// fused, under the default policy. Exit code 0 on success, 2 for bad arguments, 1 when
 /// the model or a file cannot be read.
 /// </summary>
 internal static class EvalCommand
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
         var arguments = EvalArguments.Parse(args, out var error);
@@ -23,25 +28,27 @@ internal static class EvalCommand
             }
 
             stderr.WriteLine(EvalArguments.Usage);
-            return Task.FromResult(string.IsNullOrEmpty(error) ? 0 : 2);
+            return string.IsNullOrEmpty(error) ? 0 : 2;
         }
 
         try
         {
-            return Task.FromResult(Run(arguments, stdout, ct));
+            return await RunAsync(arguments, stdout, ct);
         }
-        catch (Exception ex) when (ex is NerModelException or IOException or FormatException or System.Text.Json.JsonException
+        catch (Exception ex) when (ex is NerModelException or RedactionException or IOException or FormatException or System.Text.Json.JsonException
             or UnauthorizedAccessException)
         {
             stderr.WriteLine($"relay eval: {ex.Message}");
-            return Task.FromResult(1);
+            return 1;
         }
     }
 
-    private static int Run(EvalArguments arguments, TextWriter stdout, CancellationToken ct)
+    private static async Task<int> RunAsync(EvalArguments arguments, TextWriter stdout, CancellationToken ct)
     {
         var map = new GoldTagMap(arguments.TagMap);
-        using var model = new OnnxNerModel(new NerOptions { ModelPath = arguments.Model });
+        await using var services = RedactionHost.Create(ner: true, arguments.Model);
+        var model = (OnnxNerModel)services.GetRequiredService<INerModel>();
+        var analyzer = arguments.Analyzer ? services.GetRequiredService<IPiiAnalyzer>() : null;
         var sources = new List<EvalSource>();
         var overall = new SpanScorer(map.ScoredTypes);
         foreach (var (path, format) in arguments.Sources)
@@ -54,7 +61,10 @@ internal static class EvalCommand
             {
                 ct.ThrowIfCancellationRequested();
                 var batch = sentences.GetRange(start, Math.Min(arguments.BatchSize, sentences.Count - start));
-                var predictions = model.Predict(batch.Select(s => s.Text).ToArray(), ct);
+                var texts = batch.ConvertAll(s => s.Text);
+                var predictions = analyzer is null
+                    ? model.Predict(texts, ct)
+                    : await analyzer.AnalyzeAsync(texts, RedactionPolicy.Default, ct);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     scorer.Add(batch[i].Text, batch[i].Spans, [.. predictions[i].Select(p => new GoldSpan(p.Type, p.Start, p.End))]);

@@ -6,9 +6,11 @@ namespace StealthRelay.Cli.Evaluation;
 internal sealed class EvalArguments
 {
     public const string Usage = """
-        usage: relay eval [--model DIR] (--bio FILE | --jsonl FILE)... [--max-sentences N] [--format text|json]
-                          [--map TAG=TYPE]... [--batch-size N]
+        usage: relay eval [--model DIR] [--analyzer] (--bio FILE | --jsonl FILE)... [--max-sentences N]
+                          [--format text|json] [--map TAG=TYPE]... [--batch-size N]
           --model DIR          token-classification export folder (default: the shipped models/stealthrelay-ner)
+          --analyzer           score what the gateway would redact (rule recognizers + model, fused, default
+                               policy) instead of the model alone
           --bio FILE           token<TAB>BIO-tag file (WikiANN 'xx:token' prefixes are stripped), repeatable
           --jsonl FILE         {"text":..., "spans":[{"type","start","end"}]} per line, repeatable
           --max-sentences N    read at most N sentences from each file
@@ -18,6 +20,9 @@ internal sealed class EvalArguments
         """;
 
     public string? Model { get; private set; }
+
+    /// <summary>Score the whole analyzer (rules + model + default policy), not the model alone.</summary>
+    public bool Analyzer { get; private set; }
 
     public List<(string Path, string Format)> Sources { get; } = [];
 
@@ -42,6 +47,12 @@ internal sealed class EvalArguments
             {
                 error = string.Empty;
                 return null;
+            }
+
+            if (name == "--analyzer")
+            {
+                parsed.Analyzer = true;
+                continue;
             }
 
             if (i + 1 >= args.Count)

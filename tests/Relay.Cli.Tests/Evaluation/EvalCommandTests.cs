@@ -90,6 +90,25 @@ public sealed class EvalCommandTests : IDisposable
         AssertScore(root.GetProperty("overall").GetProperty("micro"), tp: 6, fp: 2, fn: 1, 0.75, 6.0 / 7, 0.8);
     }
 
+    [Theory]
+    [InlineData(false, 0, 1)]
+    [InlineData(true, 1, 0)]
+    public async Task RunAsync_Analyzer_ScoresRuleRecognizersAndModelTogether(bool analyzer, int emailsFound, int emailsMissed)
+    {
+        var jsonl = Write("mixed.jsonl",
+            "{\"text\":\"Mail jane.doe@example.com about John Smith\",\"spans\":[{\"type\":\"EMAIL_ADDRESS\",\"start\":5,\"end\":25},"
+            + "{\"type\":\"PERSON\",\"start\":32,\"end\":42}]}\n");
+        string[] args = ["--model", _model.Folder, "--jsonl", jsonl, "--format", "json"];
+
+        var (code, stdout, _) = await Run(analyzer ? [.. args, "--analyzer"] : args);
+
+        Assert.Equal(0, code);
+        var types = JsonDocument.Parse(stdout).RootElement.GetProperty("overall").GetProperty("types");
+        var email = types.GetProperty("EMAIL_ADDRESS");
+        Assert.Equal((emailsFound, emailsMissed), (email.GetProperty("tp").GetInt32(), email.GetProperty("missed").GetInt32()));
+        Assert.Equal(1, types.GetProperty("PERSON").GetProperty("tp").GetInt32()); // the model's name either way
+    }
+
     [Fact]
     public async Task RunAsync_TextFormat_PrintsTable()
     {
