@@ -47,7 +47,8 @@ internal static class EvalCommand
     {
         var map = new GoldTagMap(arguments.TagMap);
         await using var services = RedactionHost.Create(ner: true, arguments.Model);
-        var model = (OnnxNerModel)services.GetRequiredService<INerModel>();
+        var model = services.GetRequiredService<INerModel>();
+        var modelName = (model as OnnxNerModel)?.ModelFolder ?? arguments.Model ?? NerOptions.DefaultModelFolder;
         var analyzer = arguments.Analyzer ? services.GetRequiredService<IPiiAnalyzer>() : null;
         var sources = new List<EvalSource>();
         var overall = new SpanScorer(map.ScoredTypes);
@@ -77,11 +78,11 @@ internal static class EvalCommand
 
         if (arguments.Json)
         {
-            EvalReportWriter.WriteJson(stdout, model.ModelFolder, sources, overall);
+            EvalReportWriter.WriteJson(stdout, modelName, sources, overall);
         }
         else
         {
-            EvalReportWriter.WriteText(stdout, model.ModelFolder, sources, overall);
+            EvalReportWriter.WriteText(stdout, modelName, sources, overall);
         }
 
         return 0;
