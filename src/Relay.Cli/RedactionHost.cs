@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Ner;
+using StealthRelay.Redaction.Policy;
 using StealthRelay.Redaction.Recognizers;
 
 namespace StealthRelay.Cli;
@@ -10,6 +12,14 @@ internal static class RedactionHost
 {
     public const string NoNerOption = "--no-ner";
     public const string ModelOption = "--model";
+    public const string PolicyOption = "--policy";
+
+    private static readonly JsonSerializerOptions PolicyJson = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
 
     public static ServiceProvider Create(CommandLine line) => Create(ner: !line.Has(NoNerOption), line.Value(ModelOption));
 
@@ -30,5 +40,46 @@ internal static class RedactionHost
             }
         });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>
+    /// The policy in <paramref name="path"/>: a JSON object shaped like the gateway's <c>Relay:Redaction:Policy</c>
+    /// section (<c>Entities</c>, <c>AllowList</c>, <c>DenyList</c>, <c>MinScores</c>, <c>DefaultMinScore</c>, ...), so
+    /// a team can score the policy it deploys. Null path: the default policy. Throws <see cref="UsageException"/> when
+    /// the file is not such an object or the policy is invalid.
+    /// </summary>
+    public static RedactionPolicy LoadPolicy(string? path)
+    {
+        if (path is null)
+        {
+            return RedactionPolicy.Default;
+        }
+
+        RedactionPolicy? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<RedactionPolicy>(File.ReadAllText(path), PolicyJson);
+        }
+        catch (JsonException ex)
+        {
+            throw new UsageException($"{PolicyOption} {path}: not a policy object ({ex.Message}).");
+        }
+
+        if (parsed is null)
+        {
+            throw new UsageException($"{PolicyOption} {path}: not a policy object.");
+        }
+
+        var policy = new RedactionPolicy
+        {
+            Entities = parsed.Entities,
+            AllowList = parsed.AllowList,
+            DenyList = parsed.DenyList,
+            MinScores = new Dictionary<string, double>(parsed.MinScores, StringComparer.OrdinalIgnoreCase),
+            DefaultMinScore = parsed.DefaultMinScore,
+            PlaceholderFormat = parsed.PlaceholderFormat,
+        };
+        var problems = RedactionPolicyValidator.Validate(policy, PolicyOption);
+        return problems.Count == 0 ? policy : throw new UsageException(string.Join(" ", problems));
     }
 }

@@ -16,13 +16,14 @@ internal static class AnalyzeCommand
 {
     private const int BatchSize = 32;
 
-    private static readonly HashSet<string> ValueOptions = ["--input", "--output", RedactionHost.ModelOption];
+    private static readonly HashSet<string> ValueOptions = ["--input", "--output", RedactionHost.ModelOption, RedactionHost.PolicyOption];
     private static readonly HashSet<string> FlagOptions = [RedactionHost.NoNerOption];
 
     public static async Task<int> RunAsync(
         string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var line = CommandLine.Parse(args, ValueOptions, FlagOptions);
+        var policy = RedactionHost.LoadPolicy(line.Value(RedactionHost.PolicyOption));
         var input = line.Required("--input");
         var output = line.Required("--output");
 
@@ -53,11 +54,11 @@ internal static class AnalyzeCommand
             batch.Add(item);
             if (batch.Count == BatchSize)
             {
-                await FlushAsync(analyzer, batch, sink, cancellationToken);
+                await FlushAsync(analyzer, policy, batch, sink, cancellationToken);
             }
         }
 
-        await FlushAsync(analyzer, batch, sink, cancellationToken);
+        await FlushAsync(analyzer, policy, batch, sink, cancellationToken);
         await sink.FlushAsync(cancellationToken);
         return 0;
     }
@@ -94,7 +95,7 @@ internal static class AnalyzeCommand
     }
 
     private static async Task FlushAsync(
-        IPiiAnalyzer analyzer, List<(string IdJson, string Text)> batch, TextWriter sink, CancellationToken cancellationToken)
+        IPiiAnalyzer analyzer, RedactionPolicy policy, List<(string IdJson, string Text)> batch, TextWriter sink, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -102,7 +103,7 @@ internal static class AnalyzeCommand
         }
 
         var texts = batch.ConvertAll(item => item.Text);
-        var results = await analyzer.AnalyzeAsync(texts, RedactionPolicy.Default, cancellationToken);
+        var results = await analyzer.AnalyzeAsync(texts, policy, cancellationToken);
         var buffer = new ArrayBufferWriter<byte>();
         for (var i = 0; i < batch.Count; i++)
         {

@@ -11,7 +11,7 @@ namespace StealthRelay.Cli.Commands;
 /// <c>relay eval</c>: runs the NER model over labelled files (BIO or JSONL spans) and prints span-level exact-match
 /// precision, recall and F1 per entity type and micro-averaged, and how many gold spans redaction would have covered
 /// wholly or not at all. With <c>--analyzer</c> it scores what the gateway would redact: rule recognizers and model,
-/// fused, under the default policy. Exit code 0 on success, 2 for bad arguments, 1 when
+/// fused, under the default policy or the one <c>--policy</c> names. Exit code 0 on success, 2 for bad arguments, 1 when
 /// the model or a file cannot be read.
 /// </summary>
 internal static class EvalCommand
@@ -46,6 +46,7 @@ internal static class EvalCommand
     private static async Task<int> RunAsync(EvalArguments arguments, TextWriter stdout, CancellationToken ct)
     {
         var map = new GoldTagMap(arguments.TagMap);
+        var policy = RedactionHost.LoadPolicy(arguments.Policy);
         await using var services = RedactionHost.Create(ner: true, arguments.Model);
         var model = services.GetRequiredService<INerModel>();
         var modelName = (model as OnnxNerModel)?.ModelFolder ?? arguments.Model ?? NerOptions.DefaultModelFolder;
@@ -65,7 +66,7 @@ internal static class EvalCommand
                 var texts = batch.ConvertAll(s => s.Text);
                 var predictions = analyzer is null
                     ? model.Predict(texts, ct)
-                    : await analyzer.AnalyzeAsync(texts, RedactionPolicy.Default, ct);
+                    : await analyzer.AnalyzeAsync(texts, policy, ct);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     scorer.Add(batch[i].Text, batch[i].Spans, [.. predictions[i].Select(p => new GoldSpan(p.Type, p.Start, p.End))]);

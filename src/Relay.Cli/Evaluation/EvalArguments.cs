@@ -6,11 +6,13 @@ namespace StealthRelay.Cli.Evaluation;
 internal sealed class EvalArguments
 {
     public const string Usage = """
-        usage: relay eval [--model DIR] [--analyzer] (--bio FILE | --jsonl FILE)... [--max-sentences N]
-                          [--format text|json] [--map TAG=TYPE]... [--batch-size N]
+        usage: relay eval [--model DIR] [--analyzer [--policy FILE]] (--bio FILE | --jsonl FILE)...
+                          [--max-sentences N] [--format text|json] [--map TAG=TYPE]... [--batch-size N]
           --model DIR          token-classification export folder (default: the shipped models/stealthrelay-ner)
           --analyzer           score what the gateway would redact (rule recognizers + model, fused, default
                                policy) instead of the model alone
+          --policy FILE        with --analyzer: the policy to apply, a JSON object shaped like the gateway's
+                               Relay:Redaction:Policy section (MinScores, AllowList, DenyList, Entities, ...)
           --bio FILE           token<TAB>BIO-tag file (WikiANN 'xx:token' prefixes are stripped), repeatable
           --jsonl FILE         {"text":..., "spans":[{"type","start","end"}]} per line, repeatable
           --max-sentences N    read at most N sentences from each file
@@ -21,8 +23,11 @@ internal sealed class EvalArguments
 
     public string? Model { get; private set; }
 
-    /// <summary>Score the whole analyzer (rules + model + default policy), not the model alone.</summary>
+    /// <summary>Score the whole analyzer (rules + model + policy), not the model alone.</summary>
     public bool Analyzer { get; private set; }
+
+    /// <summary>The policy file for <see cref="Analyzer"/>; null: the default policy.</summary>
+    public string? Policy { get; private set; }
 
     public List<(string Path, string Format)> Sources { get; } = [];
 
@@ -66,6 +71,9 @@ internal sealed class EvalArguments
             {
                 case "--model":
                     parsed.Model = value;
+                    break;
+                case "--policy":
+                    parsed.Policy = value;
                     break;
                 case "--bio":
                     parsed.Sources.Add((value, "bio"));
@@ -118,6 +126,12 @@ internal sealed class EvalArguments
         if (parsed.Sources.Count == 0)
         {
             error = "give at least one --bio or --jsonl file.";
+            return null;
+        }
+
+        if (parsed.Policy is not null && !parsed.Analyzer)
+        {
+            error = "--policy applies to --analyzer (the model alone has no policy).";
             return null;
         }
 

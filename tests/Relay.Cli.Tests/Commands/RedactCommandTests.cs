@@ -45,6 +45,38 @@ public sealed class RedactCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_PolicyFile_IsApplied()
+    {
+        var policy = Path.Combine(_folder, "policy.json");
+        await File.WriteAllTextAsync(policy, """
+            // the same shape as Relay:Redaction:Policy in appsettings.json
+            { "entities": ["EMAIL_ADDRESS", "US_SSN", "CUSTOM"], "allowList": ["536-22-8721"],
+              "denyList": [{ "pattern": "Project Falcon" }], "placeholderFormat": "<{type}#{index}>" }
+            """);
+
+        var run = await CliRun.RunAsync("Mail jane.doe@example.com, SSN 536-22-8721, card 4111 1111 1111 1111 about Project Falcon.",
+            "redact", "--no-ner", "--policy", policy);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("Mail <EMAIL_ADDRESS#1>, SSN 536-22-8721, card 4111 1111 1111 1111 about <CUSTOM#1>.", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("{ \"defaultMinScore\": 2 }", "DefaultMinScore")]
+    [InlineData("[1, 2]", "not a policy object")]
+    public async Task RunAsync_InvalidPolicyFile_ExitTwoAndNothingRedacted(string json, string message)
+    {
+        var policy = Path.Combine(_folder, "policy.json");
+        await File.WriteAllTextAsync(policy, json);
+
+        var run = await CliRun.RunAsync(Text, "redact", "--no-ner", "--policy", policy);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
     public async Task RunAsync_NothingToRedact_EchoesTextAndReportsZero()
     {
         var run = await CliRun.RunAsync("Nothing personal here.", "redact", "--no-ner");

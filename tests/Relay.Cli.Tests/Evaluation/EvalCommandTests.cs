@@ -110,6 +110,20 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_AnalyzerWithPolicy_ScoresWhatThatPolicyRedacts()
+    {
+        var jsonl = Write("names.jsonl",
+            "{\"text\":\"John Smith met Mary\",\"spans\":[{\"type\":\"PERSON\",\"start\":0,\"end\":10},{\"type\":\"PERSON\",\"start\":15,\"end\":19}]}\n");
+        var policy = Write("policy.json", "{\"AllowList\": [\"John Smith\"]}");
+
+        var (code, stdout, _) = await Run("--model", _model.Folder, "--jsonl", jsonl, "--format", "json", "--analyzer", "--policy", policy);
+
+        Assert.Equal(0, code);
+        var person = JsonDocument.Parse(stdout).RootElement.GetProperty("overall").GetProperty("types").GetProperty("PERSON");
+        Assert.Equal((1, 1, 1), (person.GetProperty("tp").GetInt32(), person.GetProperty("covered").GetInt32(), person.GetProperty("missed").GetInt32()));
+    }
+
+    [Fact]
     public async Task RunAsync_TextFormat_PrintsTable()
     {
         var bio = Write("test.bio", Bio);
@@ -127,6 +141,7 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData(new[] { "--bio", "a", "--max-sentences", "0" }, "positive")]
     [InlineData(new[] { "--bio" }, "needs a value")]
     [InlineData(new[] { "--wat", "1" }, "unknown option")]
+    [InlineData(new[] { "--bio", "a", "--policy", "p.json" }, "--policy applies to --analyzer")]
     public async Task RunAsync_BadArguments_ExitTwoWithUsage(string[] args, string message)
     {
         var (code, _, stderr) = await Run(args);
