@@ -79,13 +79,14 @@ internal static class EvalReportWriter
         json.WriteNumber("covered", score.Covered);
         json.WriteNumber("partly_covered", score.PartlyCovered);
         json.WriteNumber("missed", score.Missed);
+        json.WriteNumber("spurious", score.Spurious);
         json.WriteNumber("coverage", Math.Round(score.Coverage, 6));
         json.WriteNumber("miss_rate", Math.Round(score.MissRate, 6));
     }
 
     private static void WriteTable(TextWriter writer, SpanScorer scores)
     {
-        writer.WriteLine(Row("type", "gold", "pred", "tp", "fp", "fn", "precision", "recall", "f1", "covered", "missed"));
+        writer.WriteLine(Row("type", "gold", "pred", "tp", "fp", "fn", "precision", "recall", "f1", "covered", "missed", "spurious"));
         foreach (var (type, score) in scores.ByType)
         {
             writer.WriteLine(Row(type, score));
@@ -97,12 +98,12 @@ internal static class EvalReportWriter
     private static string Row(string name, TypeScore score) => Row(
         name, Number(score.Gold), Number(score.Predicted), Number(score.TruePositives), Number(score.FalsePositives),
         Number(score.FalseNegatives), Ratio(score.Precision), Ratio(score.Recall), Ratio(score.F1), Ratio(score.Coverage),
-        Ratio(score.MissRate));
+        Ratio(score.MissRate), Number(score.Spurious));
 
     private static string Row(
         string name, string gold, string predicted, string tp, string fp, string fn, string p, string r, string f1, string covered,
-        string missed) =>
-        $"{name,-14} {gold,7} {predicted,7} {tp,7} {fp,7} {fn,7} {p,9} {r,7} {f1,7} {covered,8} {missed,7}";
+        string missed, string spurious) =>
+        $"{name,-14} {gold,7} {predicted,7} {tp,7} {fp,7} {fn,7} {p,9} {r,7} {f1,7} {covered,8} {missed,7} {spurious,8}";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

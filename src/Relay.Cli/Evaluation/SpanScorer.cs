@@ -69,10 +69,14 @@ internal sealed class SpanScorer
             if (remaining.Remove(span))
             {
                 Score(span.Type).TruePositives++;
+                continue;
             }
-            else
+
+            var score = Score(span.Type);
+            score.FalsePositives++;
+            if (!gold.Any(g => g.Start < span.End && span.Start < g.End))
             {
-                Score(span.Type).FalsePositives++;
+                score.Spurious++;
             }
         }
 

@@ -4,7 +4,8 @@ namespace StealthRelay.Cli.Evaluation;
 /// Exact-match counts of one entity type (or of all, for the micro average) and the scores they give, plus what
 /// redaction would have done to its gold spans: every non-blank character inside some predicted span of any type
 /// (covered), some of them (partly covered) or none (missed). A wrong type or boundary is an exact-match error, but
-/// the value is still replaced where a span covers it; coverage measures that.
+/// the value is still replaced where a span covers it; coverage measures that. Its opposite, over-redaction, is
+/// <see cref="Spurious"/>: predictions that touch no gold span at all.
 /// </summary>
 internal sealed class TypeScore
 {
@@ -19,6 +20,9 @@ internal sealed class TypeScore
     public int PartlyCovered { get; set; }
 
     public int Missed { get; set; }
+
+    /// <summary>Predicted spans of this type that overlap no gold span of any type: redacted text that was no entity.</summary>
+    public int Spurious { get; set; }
 
     public int Gold => TruePositives + FalseNegatives;
 
@@ -46,5 +50,6 @@ internal sealed class TypeScore
         Covered += other.Covered;
         PartlyCovered += other.PartlyCovered;
         Missed += other.Missed;
+        Spurious += other.Spurious;
     }
 }

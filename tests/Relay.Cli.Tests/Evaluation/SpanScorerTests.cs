@@ -62,6 +62,19 @@ public sealed class SpanScorerTests
         Assert.Equal(0.25, scorer.Micro.Coverage, 10);
         Assert.Equal(0.25, scorer.Micro.MissRate, 10);
         Assert.Equal(0, person.TruePositives); // none of it is an exact match
+        Assert.Equal(0, scorer.Micro.Spurious); // every prediction touches a gold span
+    }
+
+    [Fact]
+    public void Add_PredictionTouchingNoGoldSpan_IsSpurious()
+    {
+        var scorer = new SpanScorer(["PERSON", "LOCATION"]);
+
+        scorer.Add("Hello Anna in Paris", [new("PERSON", 6, 10)], [new("PERSON", 0, 5), new("PERSON", 6, 10), new("LOCATION", 14, 19), new("PERSON", 7, 12)]);
+
+        Assert.Equal((1, 1), (scorer.ByType["PERSON"].Spurious, scorer.ByType["LOCATION"].Spurious));
+        Assert.Equal(2, scorer.Micro.Spurious); // "Hello" and "Paris"; "nna i" overlaps Anna: a boundary error, not spurious
+        Assert.Equal(3, scorer.Micro.FalsePositives);
     }
 
     [Fact]
