@@ -49,29 +49,40 @@ internal sealed class EntityDecoder
     public int LabelCount => _labels.Length;
 
     /// <param name="words">Word offsets.</param>
-    /// <param name="logProbabilities">Per word <see cref="LabelCount"/> label log-probabilities, word after word.</param>
-    /// <param name="hasLabel">False for words that produced no token (only control characters): they are skipped.</param>
-    public List<EntitySpan> Decode(ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> logProbabilities, ReadOnlySpan<bool> hasLabel)
+    /// <param name="tokenLogProbabilities">Per token <see cref="LabelCount"/> label log-probabilities, token after token.</param>
+    /// <param name="wordFirstToken">
+    /// Per word the token whose probabilities it takes (its first); -1 for a word that produced no token (only control
+    /// characters): it is skipped.
+    /// </param>
+    public List<EntitySpan> Decode(ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> tokenLogProbabilities, ReadOnlySpan<int> wordFirstToken)
     {
         var count = _labels.Length;
-        if (logProbabilities.Length != words.Length * count || hasLabel.Length != words.Length)
+        if (wordFirstToken.Length != words.Length || tokenLogProbabilities.Length % count != 0)
         {
             throw new ArgumentException(
-                $"Expected {words.Length * count} log-probabilities and {words.Length} flags, got {logProbabilities.Length} and {hasLabel.Length}.",
-                nameof(logProbabilities));
+                $"Expected one first token per word ({words.Length}) and {count} log-probabilities per token; got {wordFirstToken.Length} and {tokenLogProbabilities.Length}.",
+                nameof(tokenLogProbabilities));
         }
 
-        var path = BestPath(logProbabilities, hasLabel);
-        return ToSpans(words, logProbabilities, hasLabel, path);
+        foreach (var token in wordFirstToken)
+        {
+            if (token >= tokenLogProbabilities.Length / count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(wordFirstToken), "A word's first token is past the last token.");
+            }
+        }
+
+        var path = BestPath(tokenLogProbabilities, wordFirstToken);
+        return ToSpans(words, tokenLogProbabilities, wordFirstToken, path);
     }
 
     /// <summary>The most probable allowed label per word (-1 for skipped words); ties go by <see cref="_tieOrder"/>.</summary>
-    private int[] BestPath(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<bool> hasLabel)
+    private int[] BestPath(ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> wordFirstToken)
     {
         var count = _labels.Length;
-        var path = new int[hasLabel.Length];
+        var path = new int[wordFirstToken.Length];
         Array.Fill(path, -1);
-        var labelled = hasLabel.Count(true);
+        var labelled = wordFirstToken.Length - wordFirstToken.Count(-1);
         if (labelled == 0)
         {
             return path;
@@ -83,14 +94,14 @@ internal sealed class EntityDecoder
         var next = new float[count];
         var step = 0;
         var lastWord = -1;
-        for (var w = 0; w < hasLabel.Length; w++)
+        for (var w = 0; w < wordFirstToken.Length; w++)
         {
-            if (!hasLabel[w])
+            if (wordFirstToken[w] < 0)
             {
                 continue;
             }
 
-            var emission = logProbabilities.Slice(w * count, count);
+            var emission = logProbabilities.Slice(wordFirstToken[w] * count, count);
             var entityOnly = _labels[ArgMax(emission)].EntityType is not null;
             if (step == 0)
             {
@@ -184,7 +195,7 @@ internal sealed class EntityDecoder
         return best;
     }
 
-    private List<EntitySpan> ToSpans(ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> logProbabilities, ReadOnlySpan<bool> hasLabel, int[] path)
+    private List<EntitySpan> ToSpans(ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> wordFirstToken, int[] path)
     {
         var count = _labels.Length;
         var spans = new List<EntitySpan>();
@@ -194,7 +205,7 @@ internal sealed class EntityDecoder
 
         for (var w = 0; w < words.Length; w++)
         {
-            if (!hasLabel[w])
+            if (wordFirstToken[w] < 0)
             {
                 continue;
             }
@@ -214,7 +225,7 @@ internal sealed class EntityDecoder
             if (type is not null)
             {
                 end = words[w].End;
-                sum += EntityProbability(logProbabilities.Slice(w * count, count));
+                sum += EntityProbability(logProbabilities.Slice(wordFirstToken[w] * count, count));
                 members++;
                 if (label.Tag is BioTag.End or BioTag.Single)
                 {

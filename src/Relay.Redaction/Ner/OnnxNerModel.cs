@@ -282,23 +282,6 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         }
     }
 
-    private List<EntitySpan> Decode(TextEncoding encoding)
-    {
-        var count = encoding.Words.Count;
-        var logProbabilities = new float[count * _labelCount];
-        var hasLabel = new bool[count];
-        for (var w = 0; w < count; w++)
-        {
-            var token = encoding.WordFirstToken[w];
-            if (token < 0)
-            {
-                continue;
-            }
-
-            hasLabel[w] = true;
-            encoding.TokenLogProbabilities.AsSpan(token * _labelCount, _labelCount).CopyTo(logProbabilities.AsSpan(w * _labelCount));
-        }
-
-        return _decoder.Decode(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(encoding.Words), logProbabilities, hasLabel);
-    }
+    private List<EntitySpan> Decode(TextEncoding encoding) => _decoder.Decode(
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(encoding.Words), encoding.TokenLogProbabilities, encoding.WordFirstToken);
 }

@@ -73,12 +73,14 @@ public sealed class EntityDecoderTests
     }
 
     [Fact]
-    public void Decode_WordWithoutTokens_IsSkippedAndDoesNotBreakEntity()
+    public void Decode_WordWithoutTokens_IsSkippedAndOnlyFirstTokensCount()
     {
+        // Tokens: "anna", "schmidt", then a continuation piece of "schmidt" read as O (ignored: only first tokens count);
+        // the control word has none.
         var words = Words("Anna \u0001 Schmidt");
-        float[] probabilities = [.. Confident(Bio, "B-PER"), .. Enumerable.Repeat(1f / Bio.Length, Bio.Length), .. Confident(Bio, "I-PER")];
+        float[] probabilities = [.. Confident(Bio, "B-PER"), .. Confident(Bio, "I-PER"), .. Confident(Bio, "O")];
 
-        var spans = new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [true, false, true]);
+        var spans = new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [0, -1, 1]);
 
         var span = Assert.Single(spans);
         Assert.Equal((0, 14), (span.Start, span.End));
@@ -90,25 +92,28 @@ public sealed class EntityDecoderTests
         var words = Words("Anna Schmidt");
         float[] probabilities = [0.2f, 0.7f, 0.1f, 0f, 0f, 0.1f, 0.1f, 0.6f, 0.1f, 0.1f];
 
-        var span = Assert.Single(new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [true, true]));
+        var span = Assert.Single(new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [0, 1]));
 
         Assert.Equal(EntityTypes.Person, span.Type);
         Assert.Equal(((1 - 0.2) + (1 - 0.1)) / 2, span.Score, 5);
     }
 
     [Fact]
-    public void Decode_WrongNumberOfProbabilities_Throws()
+    public void Decode_InconsistentInputs_Throw()
     {
         var words = Words("a b");
+        var decoder = new EntityDecoder(Labels(Bio));
 
-        Assert.Throws<ArgumentException>(() => new EntityDecoder(Labels(Bio)).Decode(words, new float[Bio.Length], [true, true]));
+        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode(words, new float[Bio.Length], [0, 1])); // one token, two words' worth
+        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode(words, new float[2 * Bio.Length], [0])); // a word without entry
+        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode(words, new float[(2 * Bio.Length) + 1], [0, 1])); // ragged rows
     }
 
     private static string[] Decode(string[] labels, string text, params float[][] rows)
     {
         var words = Words(text);
         Assert.Equal(words.Length, rows.Length);
-        var spans = new EntityDecoder(Labels(labels)).Decode(words, Log([.. rows.SelectMany(r => r)]), Enumerable.Repeat(true, words.Length).ToArray());
+        var spans = new EntityDecoder(Labels(labels)).Decode(words, Log([.. rows.SelectMany(r => r)]), Enumerable.Range(0, words.Length).ToArray());
         return [.. spans.Select(s => $"{s.Type}:{text[s.Start..s.End]}")];
     }
 
