@@ -1,9 +1,10 @@
 namespace StealthRelay.Gateway.Resilience;
 
 /// <summary>
-/// Thrown after the error event of a broken OpenAI stream was written and flushed, to end the response abnormally:
-/// Kestrel then closes the HTTP/1.1 connection without the terminating chunk (an HTTP/2 stream is reset), so the
-/// client's read fails instead of the stream looking finished. Fixed text: never content.
+/// Thrown after the error event of a broken OpenAI stream was written and flushed, on a server that offers no
+/// <c>IHttpResetFeature</c> for an HTTP/2 or HTTP/3 stream: the unhandled exception makes the server reset the stream, so
+/// the client's read fails instead of the stream looking finished (Kestrel offers the feature; see
+/// <c>StreamErrorEvent.CutAsync</c>). Fixed text: never content.
 /// </summary>
 internal sealed class StreamBrokenException : Exception
 {

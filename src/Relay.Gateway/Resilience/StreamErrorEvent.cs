@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using System.Text;
 using StealthRelay.Gateway.Errors;
 using StealthRelay.Gateway.Routing;
@@ -12,13 +13,16 @@ namespace StealthRelay.Gateway.Resilience;
 internal static class StreamErrorEvent
 {
     /// <summary>
-    /// How long a broken OpenAI stream over HTTP/2 or HTTP/3 waits between flushing its error event and the reset. Kestrel
-    /// flushes a response into the stream's own buffer, which the connection drains on another thread; a reset drops
-    /// whatever that buffer still holds, so without the pause the reset overtook the error event in most runs (the
-    /// client saw the failure without its reason); 100 ms sufficed on a quiet machine, 250 ms leaves room for a loaded one.
-    /// Only broken streams pay it.
+    /// How long a broken OpenAI stream waits between flushing its error event and the cut. A flush hands the event to
+    /// Kestrel's output buffer, which is drained onto the socket on another thread; a cut (HTTP/2 or HTTP/3 stream reset,
+    /// HTTP/1.1 connection abort) drops whatever that buffer still holds, so without the pause the cut overtook the error
+    /// event in most runs (the client saw the failure without its reason); 100 ms sufficed on a quiet machine, 250 ms
+    /// leaves room for a loaded one. Only broken streams pay it.
     /// </summary>
-    internal static readonly TimeSpan MultiplexedResetDelay = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan CutDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The HTTP/3 error code H3_INTERNAL_ERROR (RFC 9114, 8.1); HTTP/2's INTERNAL_ERROR is 0x2 (RFC 9113, 7).</summary>
+    private const int Http3InternalError = 0x102;
 
     public static byte[] Create(ApiFamily family, ApiErrorKind kind, string message)
     {
@@ -32,8 +36,8 @@ internal static class StreamErrorEvent
     /// <summary>
     /// Ends a started stream after <paramref name="failure"/>: writes the error event and flushes it. Anthropic SDKs raise
     /// on <c>event: error</c>, so that stream then ends normally. The OpenAI SDK does not look for an <c>error</c>
-    /// member and treats a stream that simply ends (even without <c>[DONE]</c>) as complete, so for OpenAI routes this
-    /// throws <see cref="StreamBrokenException"/> to make Kestrel cut the response: the client's read fails.
+    /// member and treats a stream that simply ends (even without <c>[DONE]</c>) as complete, so an OpenAI stream is then
+    /// cut (<see cref="CutAsync"/>): the client's read fails.
     /// </summary>
     public static async Task EndStreamAsync(HttpContext context, ApiFamily family, UpstreamFailure failure, ILogger logger)
     {
@@ -52,12 +56,27 @@ internal static class StreamErrorEvent
 
         if (family == ApiFamily.OpenAI)
         {
-            if (HttpProtocol.IsHttp2(context.Request.Protocol) || HttpProtocol.IsHttp3(context.Request.Protocol))
-            {
-                await Task.Delay(MultiplexedResetDelay, CancellationToken.None);
-            }
-
-            throw new StreamBrokenException(failure.UpstreamName);
+            await CutAsync(context, failure.UpstreamName);
         }
+    }
+
+    /// <summary>
+    /// Cuts the response on purpose, as the deliberate end of a broken stream rather than an application fault (an
+    /// unhandled exception, which Kestrel logs as an error). After <see cref="CutDelay"/>, an HTTP/2 or HTTP/3 stream is
+    /// reset with INTERNAL_ERROR (the connection and its other streams live on); an HTTP/1.1 connection is aborted, so the
+    /// chunked body never gets its terminating chunk.
+    /// </summary>
+    private static async Task CutAsync(HttpContext context, string upstreamName)
+    {
+        await Task.Delay(CutDelay, CancellationToken.None);
+        if (!HttpProtocol.IsHttp2(context.Request.Protocol) && !HttpProtocol.IsHttp3(context.Request.Protocol))
+        {
+            context.Abort();
+            return;
+        }
+
+        var reset = context.Features.Get<IHttpResetFeature>()
+            ?? throw new StreamBrokenException(upstreamName); // no reset on this server: an unhandled exception resets the stream
+        reset.Reset(HttpProtocol.IsHttp3(context.Request.Protocol) ? Http3InternalError : 2);
     }
 }

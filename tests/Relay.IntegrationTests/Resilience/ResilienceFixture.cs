@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
 using StealthRelay.IntegrationTests.Infrastructure;
@@ -7,7 +8,8 @@ namespace StealthRelay.IntegrationTests.Resilience;
 /// <summary>Starts the real gateway against a <see cref="FaultyProvider"/> with short, test-sized resilience settings.</summary>
 internal static class ResilienceFixture
 {
-    public static Task<GatewayHost> StartGatewayAsync(FaultyProvider provider, IDictionary<string, string?>? overrides = null)
+    public static Task<GatewayHost> StartGatewayAsync(
+        FaultyProvider provider, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -30,7 +32,7 @@ internal static class ResilienceFixture
             config[key] = value;
         }
 
-        return GatewayHost.StartAsync(null, config);
+        return GatewayHost.StartAsync(null, config, services);
     }
 
     public static HttpRequestMessage Chat(string path, bool stream)

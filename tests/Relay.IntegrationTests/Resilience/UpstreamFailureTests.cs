@@ -7,10 +7,13 @@ using System.Text.Json;
 using Anthropic;
 using Anthropic.Exceptions;
 using Anthropic.Models.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenAI;
 using OpenAI.Chat;
 using OpenAI.Responses;
 using StealthRelay.IntegrationTests.Infrastructure;
+using StealthRelay.IntegrationTests.Observability;
 
 namespace StealthRelay.IntegrationTests.Resilience;
 
@@ -93,38 +96,45 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/v1/chat/completions")]
-    [InlineData("/v1/messages")]
-    public async Task Stream_ConnectionResetMidStreamOverHttp2_ClientStreamEndsWithErrorEvent(string path)
+    [InlineData("/v1/chat/completions", "Http1")]
+    [InlineData("/v1/messages", "Http1")]
+    [InlineData("/v1/chat/completions", "Http2")]
+    [InlineData("/v1/messages", "Http2")]
+    public async Task Stream_ConnectionResetMidStream_EveryRoundEndsWithErrorEventAndNothingLogsAnError(string path, string protocol)
     {
-        // The same break for a client speaking HTTP/2 (cleartext, prior knowledge), several times: the OpenAI stream is
-        // reset after its error event, and a reset must not overtake the event (Kestrel drops stream data not yet
-        // handed to the connection when the stream is reset).
+        // The same break several times, over HTTP/1.1 and HTTP/2 (cleartext, prior knowledge). The OpenAI stream is cut
+        // after its error event, and the cut must not overtake the event (Kestrel drops stream data not yet handed to the
+        // connection when an HTTP/2 stream is reset). The cut is deliberate, so it is no application error: the
+        // gateway logs its own warning, and nothing (Kestrel included) logs an unhandled exception.
+        var logs = new CapturingLoggerProvider();
         await using var gateway = await ResilienceFixture.StartGatewayAsync(_provider, new Dictionary<string, string?>
         {
-            ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
+            ["Kestrel:EndpointDefaults:Protocols"] = protocol,
             ["Relay:Resilience:FirstByteTimeout"] = "00:00:01",
             ["Relay:Resilience:StreamIdleTimeout"] = "00:00:00.500",
-        });
+        }, services => services.AddSingleton<ILoggerProvider>(logs));
+        var version = protocol == "Http2" ? HttpVersion.Version20 : HttpVersion.Version11;
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = gateway.Client.BaseAddress };
         for (var round = 0; round < 5; round++)
         {
             var headersSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _provider.Default = FaultyProvider.ResetAfter(0.5, headersSeen.Task);
             using var request = ResilienceFixture.Chat(path, stream: true);
-            request.Version = HttpVersion.Version20;
+            request.Version = version;
             request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
 
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             headersSeen.SetResult();
             var (text, cut) = await ReadStreamAsync(response);
 
-            Assert.Equal(HttpVersion.Version20, response.Version);
+            Assert.Equal(version, response.Version);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             AssertBrokenStreamEnding(path, text, cut);
         }
 
         Assert.Equal(5, _provider.Calls.Count); // never retried once the answer had started
+        Assert.Equal(5, logs.Entries.Count(e => e.Contains("StreamFaulted", StringComparison.Ordinal)));
+        Assert.DoesNotContain(logs.Entries, e => e.StartsWith("[Error]", StringComparison.Ordinal) || e.StartsWith("[Critical]", StringComparison.Ordinal));
     }
 
     [Theory]
