@@ -231,7 +231,7 @@ internal sealed class RelayProxyHandler(
 
             if (failure.ResponseStarted && responseStream.Mode == ResponseMode.EventStream)
             {
-                await StreamErrorEvent.EndStreamAsync(context, route.Family, failure, logger);
+                await StreamErrorEvent.EndStreamAsync(context, route, failure, logger);
                 return;
             }
 

@@ -1,13 +1,16 @@
-using Microsoft.AspNetCore.Http.Features;
 using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using StealthRelay.Gateway.Errors;
 using StealthRelay.Gateway.Routing;
+using StealthRelay.Redaction.Protocols;
 
 namespace StealthRelay.Gateway.Resilience;
 
 /// <summary>
-/// The last event of a stream whose upstream broke off, in the provider's own format: OpenAI
-/// <c>data: {"error":{...}}</c>, Anthropic <c>event: error</c> + <c>{"type":"error","error":{"type":"api_error",...}}</c>.
+/// The last event of a stream whose upstream broke off, in the provider's own format: OpenAI chat
+/// <c>data: {"error":{...}}</c>, OpenAI Responses <c>event: error</c> + <c>{"type":"error","code",...}</c>, Anthropic
+/// <c>event: error</c> + <c>{"type":"error","error":{"type":"api_error",...}}</c>.
 /// Starts with a blank line so it is its own event even if the upstream stopped mid-event.
 /// </summary>
 internal static class StreamErrorEvent
@@ -24,12 +27,48 @@ internal static class StreamErrorEvent
     /// <summary>The HTTP/3 error code H3_INTERNAL_ERROR (RFC 9114, 8.1); HTTP/2's INTERNAL_ERROR is 0x2 (RFC 9113, 7).</summary>
     private const int Http3InternalError = 0x102;
 
-    public static byte[] Create(ApiFamily family, ApiErrorKind kind, string message)
+    public static byte[] Create(ApiFamily family, ApiErrorKind kind, string message) =>
+        family == ApiFamily.Anthropic
+            ? Event("error", ApiErrorWriter.Serialize(family, kind, message))
+            : Event(null, ApiErrorWriter.Serialize(family, kind, message));
+
+    /// <summary>
+    /// The error event of a Responses API stream: <c>event: error</c> with the Responses stream's own error object
+    /// (<c>{"type":"error","code","message","param"}</c>, which the .NET SDK yields as a <c>StreamingResponseErrorUpdate</c>)
+    /// that also carries the chat-style <c>error</c> member OpenAI's Python and Node SDKs look for in stream events. No
+    /// <c>sequence_number</c>:
+    /// the gateway does not count the provider's events.
+    /// </summary>
+    public static byte[] CreateForResponses(ApiErrorKind kind, string message)
     {
-        var json = Encoding.UTF8.GetString(ApiErrorWriter.Serialize(family, kind, message));
-        var text = family == ApiFamily.Anthropic
-            ? $"\n\nevent: error\ndata: {json}\n\n"
-            : $"\n\ndata: {json}\n\n";
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(message);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", "error");
+            writer.WriteString("code", kind.OpenAICode);
+            writer.WriteString("message", message);
+            writer.WriteNull("param");
+            writer.WriteStartObject("error");
+            writer.WriteString("message", message);
+            writer.WriteString("type", kind.OpenAIType);
+            writer.WriteNull("param");
+            writer.WriteString("code", kind.OpenAICode);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Event("error", buffer.ToArray());
+    }
+
+    /// <summary>One server-sent event after a blank line, so it stands alone even if the upstream stopped mid-event.</summary>
+    private static byte[] Event(string? name, byte[] json)
+    {
+        var text = name is null
+            ? $"\n\ndata: {Encoding.UTF8.GetString(json)}\n\n"
+            : $"\n\nevent: {name}\ndata: {Encoding.UTF8.GetString(json)}\n\n";
         return Encoding.UTF8.GetBytes(text);
     }
 
@@ -39,14 +78,18 @@ internal static class StreamErrorEvent
     /// member and treats a stream that simply ends (even without <c>[DONE]</c>) as complete, so an OpenAI stream is then
     /// cut (<see cref="CutAsync"/>): the client's read fails.
     /// </summary>
-    public static async Task EndStreamAsync(HttpContext context, ApiFamily family, UpstreamFailure failure, ILogger logger)
+    public static async Task EndStreamAsync(HttpContext context, RelayRoute route, UpstreamFailure failure, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(failure);
         ResilienceLog.StreamFaulted(logger, failure.UpstreamName, failure.Kind);
         try
         {
-            await context.Response.Body.WriteAsync(Create(family, failure.ErrorKind, failure.Message), CancellationToken.None);
+            var errorEvent = route.Shape == ApiShape.OpenAIResponses
+                ? CreateForResponses(failure.ErrorKind, failure.Message)
+                : Create(route.Family, failure.ErrorKind, failure.Message);
+            await context.Response.Body.WriteAsync(errorEvent, CancellationToken.None);
             await context.Response.Body.FlushAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
@@ -54,7 +97,7 @@ internal static class StreamErrorEvent
             return; // the client is gone already: nothing left to tell it
         }
 
-        if (family == ApiFamily.OpenAI)
+        if (route.Family == ApiFamily.OpenAI)
         {
             await CutAsync(context, failure.UpstreamName);
         }

@@ -37,13 +37,15 @@ internal static class ResilienceFixture
 
     public static HttpRequestMessage Chat(string path, bool stream)
     {
-        var body = JsonSerializer.Serialize(new
-        {
-            model = "m",
-            max_tokens = 64,
-            stream,
-            messages = new[] { new { role = "user", content = Pii.Prompt } },
-        });
+        var body = path == "/v1/responses"
+            ? JsonSerializer.Serialize(new { model = "m", stream, input = Pii.Prompt })
+            : JsonSerializer.Serialize(new
+            {
+                model = "m",
+                max_tokens = 64,
+                stream,
+                messages = new[] { new { role = "user", content = Pii.Prompt } },
+            });
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (path.StartsWith("/v1/messages", StringComparison.Ordinal))
         {

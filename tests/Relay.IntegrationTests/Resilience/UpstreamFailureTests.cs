@@ -79,6 +79,7 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/v1/chat/completions")]
+    [InlineData("/v1/responses")]
     [InlineData("/v1/messages")]
     public async Task Stream_ConnectionResetMidStream_ClientStreamEndsWithErrorEvent(string path)
     {
@@ -97,8 +98,10 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/v1/chat/completions", "Http1")]
+    [InlineData("/v1/responses", "Http1")]
     [InlineData("/v1/messages", "Http1")]
     [InlineData("/v1/chat/completions", "Http2")]
+    [InlineData("/v1/responses", "Http2")]
     [InlineData("/v1/messages", "Http2")]
     public async Task Stream_ConnectionResetMidStream_EveryRoundEndsWithErrorEventAndNothingLogsAnError(string path, string protocol)
     {
@@ -228,18 +231,23 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
         });
         var options = new CreateResponseOptions("m", [ResponseItem.CreateUserMessageItem(Pii.Prompt)]) { StreamingEnabled = true };
         var updates = 0;
+        StreamingResponseErrorUpdate? errorUpdate = null;
 
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             await foreach (var update in await client.CreateResponseStreamingAsync(options))
             {
                 updates++;
+                errorUpdate ??= update as StreamingResponseErrorUpdate;
                 firstUpdate.TrySetResult();
             }
         });
 
         Assert.True(error is IOException or HttpRequestException or ClientResultException, error.GetType().FullName);
-        Assert.True(updates > 0);
+        Assert.True(updates > 1);
+        Assert.NotNull(errorUpdate); // the SDK hands the reason over as the Responses stream's own error update
+        Assert.Equal("upstream_error", errorUpdate.Code);
+        Assert.Contains("'openai'", errorUpdate.Message, StringComparison.Ordinal);
         Assert.Single(_provider.Calls);
     }
 #pragma warning restore OPENAI001
@@ -398,9 +406,20 @@ public sealed class UpstreamFailureTests : IAsyncLifetime
     {
         var events = stream.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var last = events[^1];
-        Assert.True(last.StartsWith(path.StartsWith("/v1/messages", StringComparison.Ordinal) ? "event: error" : "data: {\"error\"", StringComparison.Ordinal),
+        var named = path.StartsWith("/v1/messages", StringComparison.Ordinal) || path == "/v1/responses";
+        Assert.True(last.StartsWith(named ? "event: error" : "data: {\"error\"", StringComparison.Ordinal),
             "The stream did not end with an error event; it ended with: " + last + "\nWHOLE:\n" + stream);
-        if (path.StartsWith("/v1/messages", StringComparison.Ordinal))
+        if (path == "/v1/responses")
+        {
+            // the Responses stream's own error event, which also carries the chat-style error member
+            Assert.StartsWith("event: error\ndata: ", last, StringComparison.Ordinal);
+            using var document = JsonDocument.Parse(last["event: error\ndata: ".Length..]);
+            Assert.Equal("error", document.RootElement.GetProperty("type").GetString());
+            Assert.StartsWith("upstream_", document.RootElement.GetProperty("code").GetString(), StringComparison.Ordinal);
+            Assert.Equal("server_error", document.RootElement.GetProperty("error").GetProperty("type").GetString());
+            Assert.DoesNotContain("response.completed", stream, StringComparison.Ordinal);
+        }
+        else if (path.StartsWith("/v1/messages", StringComparison.Ordinal))
         {
             Assert.StartsWith("event: error\ndata: ", last, StringComparison.Ordinal);
             using var document = JsonDocument.Parse(last["event: error\ndata: ".Length..]);
