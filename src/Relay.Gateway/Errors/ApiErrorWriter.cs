@@ -27,18 +27,26 @@ internal static class ApiErrorWriter
             }
             else
             {
-                writer.WriteStartObject("error");
-                writer.WriteString("message", message);
-                writer.WriteString("type", kind.OpenAIType);
-                writer.WriteNull("param");
-                writer.WriteString("code", kind.OpenAICode);
-                writer.WriteEndObject();
+                WriteOpenAIError(writer, kind, message);
             }
 
             writer.WriteEndObject();
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>The OpenAI <c>"error": {"message","type","param","code"}</c> member, written into an open object.</summary>
+    public static void WriteOpenAIError(Utf8JsonWriter writer, ApiErrorKind kind, string message)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(kind);
+        writer.WriteStartObject("error");
+        writer.WriteString("message", message);
+        writer.WriteString("type", kind.OpenAIType);
+        writer.WriteNull("param");
+        writer.WriteString("code", kind.OpenAICode);
+        writer.WriteEndObject();
     }
 
     /// <summary>Writes the error unless the response has already started (then the connection is aborted instead).</summary>

@@ -51,12 +51,7 @@ internal static class StreamErrorEvent
             writer.WriteString("code", kind.OpenAICode);
             writer.WriteString("message", message);
             writer.WriteNull("param");
-            writer.WriteStartObject("error");
-            writer.WriteString("message", message);
-            writer.WriteString("type", kind.OpenAIType);
-            writer.WriteNull("param");
-            writer.WriteString("code", kind.OpenAICode);
-            writer.WriteEndObject();
+            ApiErrorWriter.WriteOpenAIError(writer, kind, message);
             writer.WriteEndObject();
         }
 
