@@ -4,7 +4,7 @@ using Yarp.ReverseProxy.Forwarder;
 namespace StealthRelay.Gateway.Local;
 
 /// <summary>
-/// Forwards to the local OpenAI-compatible server: no X-Forwarded-* headers, client credentials and metadata removed
+/// Forwards to the local server (OpenAI-compatible; Anthropic messages too when so configured): no X-Forwarded-* headers, client credentials and metadata removed
 /// (the local server needs no provider key), the gateway's own request header dropped.
 /// </summary>
 internal sealed class LocalEndpointTransformer : HttpTransformer

@@ -13,7 +13,7 @@ internal static class LocalRouteErrors
         "This request must be served locally but no local model is configured (set Relay:Local:ModelPath or Relay:Local:Endpoint); nothing was forwarded.";
 
     public const string OpenAIOnlyEndpointMessage =
-        "This request must be served locally, and the configured local endpoint (Relay:Local:Endpoint) speaks only the OpenAI API: send it to POST /v1/chat/completions. Nothing was forwarded.";
+        "This request must be served locally, and the configured local endpoint (Relay:Local:Endpoint) speaks only the OpenAI API: send it to POST /v1/chat/completions (or, if that server also serves POST /v1/messages, set Relay:Local:EndpointServesAnthropic=true). Nothing was forwarded.";
 
     public static string NotAvailable(string path) =>
         $"{path} is not available on the local route (only POST /v1/chat/completions and POST /v1/messages are served locally); nothing was forwarded.";

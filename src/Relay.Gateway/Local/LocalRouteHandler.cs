@@ -59,7 +59,7 @@ internal sealed class LocalRouteHandler(
         }
 
         var inProcess = !string.IsNullOrWhiteSpace(local.ModelPath);
-        if (!inProcess && api != LocalApi.OpenAIChat)
+        if (!inProcess && !EndpointServes(local, api))
         {
             await RefuseAsync(context, route, reason, ApiErrorKind.InvalidRequest, LocalRouteErrors.OpenAIOnlyEndpointMessage, "local endpoint speaks only OpenAI");
             return;
@@ -129,7 +129,7 @@ internal sealed class LocalRouteHandler(
 
     private bool CanFallBack(HttpContext context, RelayRoute route, ReadOnlyMemory<byte>? originalJson) =>
         originalJson is not null && IsAvailable && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
-        && ApiFor(route) is { } api && (api == LocalApi.OpenAIChat || !string.IsNullOrWhiteSpace(_local.Value!.ModelPath));
+        && ApiFor(route) is { } api && (!string.IsNullOrWhiteSpace(_local.Value!.ModelPath) || EndpointServes(_local.Value, api));
 
     private async Task ServeBodyAsync(HttpContext context, RelayRoute route, LocalApi api, LocalOptions local, ReadOnlyMemory<byte> body, string reason, CancellationToken cancellationToken)
     {
@@ -188,6 +188,10 @@ internal sealed class LocalRouteHandler(
         StealthRelay.Redaction.Protocols.ApiShape.AnthropicMessages => LocalApi.AnthropicMessages,
         _ => null,
     };
+
+    /// <summary>Whether the local endpoint speaks <paramref name="api"/>: OpenAI chat always, Anthropic messages when configured.</summary>
+    private static bool EndpointServes(LocalOptions local, LocalApi api) =>
+        api == LocalApi.OpenAIChat || (api == LocalApi.AnthropicMessages && local.EndpointServesAnthropic);
 
     private static LocalOptions? Configured(LocalOptions? options) =>
         options is not null && (!string.IsNullOrWhiteSpace(options.ModelPath) || options.Endpoint is not null) ? options : null;

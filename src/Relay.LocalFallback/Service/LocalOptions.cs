@@ -35,4 +35,11 @@ public sealed class LocalOptions
 
     /// <summary>URL of an OpenAI-compatible local server used instead of <see cref="ModelPath"/>; carried for the gateway. Default: none.</summary>
     public Uri? Endpoint { get; set; }
+
+    /// <summary>
+    /// True when <see cref="Endpoint"/> also serves the Anthropic Messages API (<c>POST /v1/messages</c>): Anthropic
+    /// requests on the local route are then forwarded to it unchanged, like OpenAI chat requests. Default false: they are
+    /// refused 400, since an OpenAI-only server would answer them with an error of its own.
+    /// </summary>
+    public bool EndpointServesAnthropic { get; set; }
 }

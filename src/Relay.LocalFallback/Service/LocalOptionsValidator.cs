@@ -24,6 +24,11 @@ internal sealed class LocalOptionsValidator : IValidateOptions<LocalOptions>
             errors.Add("Relay:Local:Endpoint must be an absolute http(s) URL.");
         }
 
+        if (options.EndpointServesAnthropic && options.Endpoint is null)
+        {
+            errors.Add("Relay:Local:EndpointServesAnthropic is set but Relay:Local:Endpoint is not.");
+        }
+
         if (!Enum.IsDefined(options.Backend))
         {
             errors.Add("Relay:Local:Backend must be cpu or cuda.");

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using Anthropic;
+using Anthropic.Models.Messages;
 using StealthRelay.IntegrationTests.Infrastructure;
 
 namespace StealthRelay.IntegrationTests.LocalRoute;
@@ -73,4 +76,58 @@ public sealed class LocalEndpointTests : IAsyncLifetime
         Assert.Empty(_localServer.Requests);
         Assert.Empty(_provider.Requests);
     }
+
+    [Fact]
+    public async Task Messages_EndpointServesAnthropic_ForwardedUnredactedToLocalEndpointOnly()
+    {
+        await using var gateway = await StartServingAnthropicAsync(_provider, _localServer);
+        var text = "TOP SECRET Mail " + Pii.Email + " the plan.";
+        using var response = await Bodies.PostAsync(gateway.Client, "/v1/messages", Bodies.Messages(text));
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("local", Bodies.Route(response));
+        var received = _localServer.Single();
+        Assert.Equal("/v1/messages", received.Path);
+        Assert.True(received.Contains(Pii.Email)); // the original body: the endpoint is inside the building
+        Assert.Null(received.Header("x-api-key"));
+        Assert.Equal("2023-06-01", received.Header("anthropic-version"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("message", json.RootElement.GetProperty("type").GetString());
+        Assert.Contains(Pii.Email, json.RootElement.GetProperty("content")[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_provider.Requests);
+    }
+
+    [Fact]
+    public async Task AnthropicSdkStreamed_EndpointServesAnthropic_StreamedFromLocalEndpointOnly()
+    {
+        await using var gateway = await StartServingAnthropicAsync(_provider, _localServer);
+        using var client = new AnthropicClient { ApiKey = "client-key", BaseUrl = gateway.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 };
+        var text = new StringBuilder();
+
+        await foreach (var streamEvent in client.Messages.CreateStreaming(new MessageCreateParams
+        {
+            MaxTokens = 64,
+            Model = "m",
+            Messages = [new UserMessageParam("CONFIDENTIAL Call " + Pii.Phone + " today.")],
+        }))
+        {
+            if (streamEvent.TryPickContentBlockDelta(out var delta) && delta.Delta.TryPickText(out var textDelta))
+            {
+                text.Append(textDelta.Text);
+            }
+        }
+
+        Assert.Contains(Pii.Phone, text.ToString(), StringComparison.Ordinal);
+        var received = _localServer.Single();
+        Assert.Equal("/v1/messages", received.Path);
+        Assert.Null(received.Header("x-api-key"));
+        Assert.Empty(_provider.Requests);
+    }
+
+    private static Task<GatewayHost> StartServingAnthropicAsync(FakeProvider provider, FakeProvider localServer) =>
+        LocalGateway.StartAsync(provider, model: null, new Dictionary<string, string?>
+        {
+            ["Relay:Local:Endpoint"] = localServer.BaseAddress.ToString(),
+            ["Relay:Local:EndpointServesAnthropic"] = "true",
+        });
 }

@@ -344,6 +344,29 @@ public sealed class LocalChatServiceTests(ModelFixture fixture) : IClassFixture<
         Assert.Contains(error.Failures, f => f.Contains("ContextSize", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("http://127.0.0.1:9/", true)]
+    public void AddLocalFallback_EndpointServesAnthropic_NeedsAnEndpoint(string? endpoint, bool valid)
+    {
+        var services = new ServiceCollection();
+        services.AddLocalFallback(o =>
+        {
+            o.Endpoint = endpoint is null ? null : new Uri(endpoint);
+            o.ModelPath = endpoint is null ? typeof(LocalChatServiceTests).Assembly.Location : null; // any existing file
+            o.EndpointServesAnthropic = true;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Record.Exception(() => provider.GetRequiredService<IOptions<LocalOptions>>().Value);
+
+        Assert.Equal(valid, error is null);
+        if (!valid)
+        {
+            Assert.Contains(Assert.IsType<OptionsValidationException>(error).Failures, f => f.Contains("EndpointServesAnthropic", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public async Task EndpointOnly_NoInProcessModel_503()
     {
