@@ -35,7 +35,7 @@ internal static class StreamErrorEvent
     /// <summary>
     /// The error event of a Responses API stream: <c>event: error</c> with the Responses stream's own error object
     /// (<c>{"type":"error","code","message","param"}</c>, which the .NET SDK yields as a <c>StreamingResponseErrorUpdate</c>)
-    /// that also carries the chat-style <c>error</c> member OpenAI's Python and Node SDKs look for in stream events. No
+    /// that also carries the chat-style <c>error</c> member, which the Node SDK raises as its <c>APIError</c>. No
     /// <c>sequence_number</c>:
     /// the gateway does not count the provider's events.
     /// </summary>
