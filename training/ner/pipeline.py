@@ -166,7 +166,7 @@ def cmd_train(args) -> None:
     log("train case_ids (as written): " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
     dilations = tuple(int(x) for x in args.dilations.split(","))
-    model = ConvTagger(len(wp.vocab), len(LABELS), dim=args.dim, dilations=dilations, kernel=args.kernel,
+    model = ConvTagger(len(wp.vocab), len(LABELS), dim=args.dim, dilations=dilations, kernel=args.kernel, block=args.block,
                        dropout=args.dropout)
     log(f"parameters: {sum(p.numel() for p in model.parameters()):,}")
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
@@ -175,15 +175,19 @@ def cmd_train(args) -> None:
     aug_rng = random.Random(SEED + 1)
     start = time.time()
     budget = args.minutes * 60
+    # --steps: a fixed number of steps (learning-rate schedule and dev checks by step), so the result does not depend
+    # on the machine's load; --minutes is then only a safety cap. Without it, the wall clock is the budget.
+    by_steps = args.steps > 0
+    eval_every_steps = args.eval_every_steps or max(1, args.steps // 40)
     best, best_step, step, epoch, seen = -1.0, 0, 0, 0, 0
-    next_eval = args.eval_every_min * 60
+    next_eval = eval_every_steps if by_steps else args.eval_every_min * 60
     done = False
     model.train()
     while not done:
         epoch += 1
         for batch in make_batches(train, args.batch_tokens, rng):
             elapsed = time.time() - start
-            frac = min(1.0, elapsed / budget)
+            frac = min(1.0, step / args.steps) if by_steps else min(1.0, elapsed / budget)
             lr = args.lr * max(0.03, 0.5 * (1 + math.cos(math.pi * frac)))
             for g in opt.param_groups:
                 g["lr"] = lr
@@ -209,7 +213,11 @@ def cmd_train(args) -> None:
                 log(f"epoch {epoch} step {step} pieces {seen} loss {loss.item():.4f} lr {lr:.5f} "
                     f"elapsed {elapsed / 60:.1f} min")
             elapsed = time.time() - start
-            if elapsed >= next_eval or elapsed >= budget:
+            finished = step >= args.steps if by_steps else elapsed >= budget
+            if by_steps and not finished and elapsed >= budget:
+                log(f"time cap of {args.minutes} min reached at step {step} of {args.steps}: stopping early")
+                finished = True
+            if (step >= next_eval if by_steps else elapsed >= next_eval) or finished:
                 # macro average over corpora, so the easy, entity-dense synthetic dev does not dominate selection
                 per = {name: word_f1(model, d, wp, lab2id) for name, d in dev.items()}
                 f1 = sum(per.values()) / len(per)
@@ -218,17 +226,23 @@ def cmd_train(args) -> None:
                 if f1 > best:
                     best, best_step = f1, step
                     torch.save(model.state_dict(), args.out)
-                next_eval = elapsed + args.eval_every_min * 60
-                if elapsed >= budget:
+                next_eval = step + eval_every_steps if by_steps else elapsed + args.eval_every_min * 60
+                if finished:
                     done = True
                     break
-    meta = {"best_dev_f1": best, "best_step": best_step, "steps": step, "epochs": epoch,
+    meta = {"best_dev_f1": best, "best_step": best_step, "steps": step, "step_budget": args.steps, "epochs": epoch,
             "train_minutes": (time.time() - start) / 60, "dim": args.dim, "dilations": list(dilations),
-            "kernel": args.kernel, "vocab_size": len(wp.vocab), "train_pieces_seen": seen,
+            "kernel": args.kernel, "block": args.block, "vocab_size": len(wp.vocab), "train_pieces_seen": seen,
             "dropout": args.dropout, "lr": args.lr, "batch_tokens": args.batch_tokens, "synth_limit": args.synth_limit,
             "upper_rate": args.upper_rate, "lower_rate": args.lower_rate, "unk_rate": args.unk_rate,
             "inputs": ["input_ids", "attention_mask", "case_ids"]}
     with open(args.out + ".json", "w") as f:
+        json.dump(meta, f, indent=2)
+    # the last step's weights too (model.last.pt), so a candidate can also be judged without dev-set selection:
+    # `--checkpoint model.last.pt export` / `evaluate`
+    last = os.path.join(os.path.dirname(args.out), "model.last.pt")
+    torch.save(model.state_dict(), last)
+    with open(last + ".json", "w") as f:
         json.dump(meta, f, indent=2)
     log(f"training done: {meta}")
 
@@ -238,7 +252,7 @@ def load_model(ckpt: str, vocab_size: int) -> ConvTagger:
     with open(ckpt + ".json") as f:
         meta = json.load(f)
     model = ConvTagger(vocab_size, len(LABELS), dim=meta["dim"], dilations=tuple(meta["dilations"]),
-                       kernel=meta["kernel"])
+                       kernel=meta["kernel"], block=meta.get("block", "full"))
     model.load_state_dict(torch.load(ckpt))
     model.eval()
     return model
@@ -254,7 +268,7 @@ def load_model_from_onnx(model_dir: str, vocab_size: int) -> ConvTagger:
     with open(os.path.join(model_dir, "config.json")) as f:
         config = json.load(f)
     model = ConvTagger(vocab_size, len(LABELS), dim=config["hidden_size"], dilations=tuple(config["dilations"]),
-                       kernel=config["kernel_size"])
+                       kernel=config["kernel_size"], block=config.get("block", "full"))
     weights = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy())
                for i in onnx.load(os.path.join(model_dir, "model.onnx")).graph.initializer}
     state = model.state_dict()
@@ -311,6 +325,8 @@ def cmd_export(args) -> None:
                      "classes": ["pad/special", "lower", "Title", "UPPER", "mIxed", "digit", "punct/other"],
                      "rule": "class of the word's original text (before lower-casing); continuation pieces inherit"},
     }
+    if model.block != "full":
+        config["block"] = model.block  # absent = dense convolutions, as in every model before the option
     with open(os.path.join(args.model_dir, "config.json"), "w") as f:
         json.dump(config, f, indent=2)
         f.write("\n")
@@ -429,15 +445,22 @@ def main() -> None:
     ap.add_argument("--shared", default=os.path.join("..", "shared"))
     ap.add_argument("--work", default=os.path.join("training", "ner", "work"))
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--checkpoint", default="model.pt",
+                    help="export/evaluate: the checkpoint file in --work (model.pt = best on dev; model.last.pt = last step)")
     sub = ap.add_subparsers(dest="cmd", required=True)
     v = sub.add_parser("vocab")
     v.add_argument("--size", type=int, default=12000)
     t = sub.add_parser("train")
     t.add_argument("--minutes", type=float, default=40.0)
     t.add_argument("--eval-every-min", type=float, default=5.0)
+    t.add_argument("--steps", type=int, default=0,
+                   help="train for this many steps (schedule by step, load-independent); --minutes becomes a cap")
+    t.add_argument("--eval-every-steps", type=int, default=0, help="dev check interval with --steps (default steps/40)")
     t.add_argument("--dim", type=int, default=64)
     t.add_argument("--dilations", default="1,2,4")
     t.add_argument("--kernel", type=int, default=3)
+    t.add_argument("--block", choices=["full", "separable"], default="full",
+                   help="layer type: dense convolution, or depthwise + pointwise (fewer multiply-adds per layer)")
     t.add_argument("--lr", type=float, default=3e-3)
     t.add_argument("--batch-tokens", type=int, default=512)
     t.add_argument("--dropout", type=float, default=0.1)
@@ -454,7 +477,8 @@ def main() -> None:
     args = ap.parse_args()
     args.synth = os.path.join(args.work, "synth")
     args.vocab = os.path.join(args.work, "vocab.txt")
-    args.out = args.ckpt = os.path.join(args.work, "model.pt")
+    args.out = os.path.join(args.work, "model.pt")
+    args.ckpt = os.path.join(args.work, args.checkpoint)
     os.makedirs(args.work, exist_ok=True)
     {"vocab": cmd_vocab, "train": cmd_train, "export": cmd_export, "evaluate": cmd_evaluate}[args.cmd](args)
 
