@@ -24,7 +24,10 @@ internal static class StreamErrorEvent
     /// </summary>
     internal static readonly TimeSpan CutDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The HTTP/3 error code H3_INTERNAL_ERROR (RFC 9114, 8.1); HTTP/2's INTERNAL_ERROR is 0x2 (RFC 9113, 7).</summary>
+    /// <summary>HTTP/2's INTERNAL_ERROR (RFC 9113, 7).</summary>
+    private const int Http2InternalError = 0x2;
+
+    /// <summary>HTTP/3's H3_INTERNAL_ERROR (RFC 9114, 8.1).</summary>
     private const int Http3InternalError = 0x102;
 
     public static byte[] Create(ApiFamily family, ApiErrorKind kind, string message) =>
@@ -36,8 +39,7 @@ internal static class StreamErrorEvent
     /// The error event of a Responses API stream: <c>event: error</c> with the Responses stream's own error object
     /// (<c>{"type":"error","code","message","param"}</c>, which the .NET SDK yields as a <c>StreamingResponseErrorUpdate</c>)
     /// that also carries the chat-style <c>error</c> member, which the Node SDK raises as its <c>APIError</c>. No
-    /// <c>sequence_number</c>:
-    /// the gateway does not count the provider's events.
+    /// <c>sequence_number</c>: the gateway does not count the provider's events.
     /// </summary>
     public static byte[] CreateForResponses(ApiErrorKind kind, string message)
     {
@@ -115,6 +117,6 @@ internal static class StreamErrorEvent
 
         var reset = context.Features.Get<IHttpResetFeature>()
             ?? throw new StreamBrokenException(upstreamName); // no reset on this server: an unhandled exception resets the stream
-        reset.Reset(HttpProtocol.IsHttp3(context.Request.Protocol) ? Http3InternalError : 2);
+        reset.Reset(HttpProtocol.IsHttp3(context.Request.Protocol) ? Http3InternalError : Http2InternalError);
     }
 }
