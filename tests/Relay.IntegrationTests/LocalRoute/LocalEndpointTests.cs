@@ -124,6 +124,37 @@ public sealed class LocalEndpointTests : IAsyncLifetime
         Assert.Empty(_provider.Requests);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Messages_ProviderStoppedWithFallback_ServedByEndpointOnlyIfItServesAnthropic(bool servesAnthropic)
+    {
+        var stopped = await FakeProvider.StartAsync();
+        var address = stopped.BaseAddress;
+        await stopped.DisposeAsync(); // connections to its port are now refused
+        await using var gateway = await LocalGateway.StartAsync(null, model: null, new Dictionary<string, string?>
+        {
+            ["Relay:Local:Endpoint"] = _localServer.BaseAddress.ToString(),
+            ["Relay:Local:EndpointServesAnthropic"] = servesAnthropic ? "true" : "false",
+            ["Relay:Routing:FallbackToLocal"] = "true",
+            ["Relay:Resilience:MaxRetries"] = "0",
+        }, upstreamBase: address);
+
+        using var response = await Bodies.PostAsync(gateway.Client, "/v1/messages", Bodies.Messages("Tell me a story."));
+
+        if (servesAnthropic)
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            Assert.Equal("local", Bodies.Route(response));
+            Assert.Equal("/v1/messages", _localServer.Single().Path);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode); // the provider's failure, not a local answer
+            Assert.Empty(_localServer.Requests);
+        }
+    }
+
     private static Task<GatewayHost> StartServingAnthropicAsync(FakeProvider provider, FakeProvider localServer) =>
         LocalGateway.StartAsync(provider, model: null, new Dictionary<string, string?>
         {
