@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StealthRelay.Redaction;
 using StealthRelay.Redaction.Ner;
@@ -13,13 +14,6 @@ internal static class RedactionHost
     public const string NoNerOption = "--no-ner";
     public const string ModelOption = "--model";
     public const string PolicyOption = "--policy";
-
-    private static readonly JsonSerializerOptions PolicyJson = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     public static ServiceProvider Create(CommandLine line) => Create(ner: !line.Has(NoNerOption), line.Value(ModelOption));
 
@@ -44,9 +38,10 @@ internal static class RedactionHost
 
     /// <summary>
     /// The policy in <paramref name="path"/>: a JSON object shaped like the gateway's <c>Relay:Redaction:Policy</c>
-    /// section (<c>Entities</c>, <c>AllowList</c>, <c>DenyList</c>, <c>MinScores</c>, <c>DefaultMinScore</c>, ...), so
-    /// a team can score the policy it deploys. Null path: the default policy. Throws <see cref="UsageException"/> when
-    /// the file is not such an object or the policy is invalid.
+    /// section (<c>Entities</c>, <c>AllowList</c>, <c>DenyList</c>, <c>MinScores</c>, <c>DefaultMinScore</c>, ...), read
+    /// with the same JSON configuration provider and binder as the gateway's section, so a team can score the policy it
+    /// deploys. Null path: the default policy. Throws <see cref="UsageException"/> when the file is not such an object
+    /// or the policy is invalid.
     /// </summary>
     public static RedactionPolicy LoadPolicy(string? path)
     {
@@ -55,30 +50,17 @@ internal static class RedactionHost
             return RedactionPolicy.Default;
         }
 
-        RedactionPolicy? parsed;
+        RedactionPolicy policy;
         try
         {
-            parsed = JsonSerializer.Deserialize<RedactionPolicy>(File.ReadAllText(path), PolicyJson);
+            using var file = File.OpenRead(path);
+            policy = new ConfigurationBuilder().AddJsonStream(file).Build().Get<RedactionPolicy>() ?? new RedactionPolicy();
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or InvalidOperationException or JsonException)
         {
             throw new UsageException($"{PolicyOption} {path}: not a policy object ({ex.Message}).");
         }
 
-        if (parsed is null)
-        {
-            throw new UsageException($"{PolicyOption} {path}: not a policy object.");
-        }
-
-        var policy = new RedactionPolicy
-        {
-            Entities = parsed.Entities,
-            AllowList = parsed.AllowList,
-            DenyList = parsed.DenyList,
-            MinScores = new Dictionary<string, double>(parsed.MinScores, StringComparer.OrdinalIgnoreCase),
-            DefaultMinScore = parsed.DefaultMinScore,
-            PlaceholderFormat = parsed.PlaceholderFormat,
-        };
         var problems = RedactionPolicyValidator.Validate(policy, PolicyOption);
         return problems.Count == 0 ? policy : throw new UsageException(string.Join(" ", problems));
     }
