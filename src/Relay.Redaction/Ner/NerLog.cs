@@ -15,6 +15,6 @@ internal static partial class NerLog
     public static partial void UnmappedLabel(ILogger logger, string label);
 
     [LoggerMessage(EventId = 2402, Level = LogLevel.Debug,
-        Message = "NER predicted {TextCount} texts, {WindowCount} windows in {BatchCount} batches")]
-    public static partial void Predicted(ILogger logger, int textCount, int windowCount, int batchCount);
+        Message = "NER predicted {TextCount} texts, {WindowCount} windows in {BatchCount} batches on {PartCount} threads")]
+    public static partial void Predicted(ILogger logger, int textCount, int windowCount, int batchCount, int partCount);
 }

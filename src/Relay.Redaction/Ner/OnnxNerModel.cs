@@ -9,7 +9,8 @@ namespace StealthRelay.Redaction.Ner;
 /// <summary>
 /// <see cref="INerModel"/> on ONNX Runtime for a Hugging Face token-classification export (BERT-family WordPiece).
 /// Texts are split into words with offsets, words into WordPiece tokens; texts longer than the model are cut into
-/// overlapping windows; all windows of one call run in as few batches as possible. A word takes the label probabilities
+/// overlapping windows; all windows of one call run in as few batches as possible, and on idle cores in parts side by
+/// side (<see cref="NerOptions.MaxParallelism"/>). A word takes the label probabilities
 /// of its first sub-token; the words' label sequence is decoded to spans by constrained Viterbi (<see cref="EntityDecoder"/>). Thread-safe: one shared session, no mutable shared state.
 /// </summary>
 public sealed class OnnxNerModel : INerModel, IDisposable
@@ -22,8 +23,10 @@ public sealed class OnnxNerModel : INerModel, IDisposable
     private readonly int _windowStride;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
+    private readonly int _maxParallelism;
     private readonly ILogger _logger;
     private volatile bool _disposed;
+    private int _running;
 
     /// <summary>Loads the model <paramref name="options"/> point at; throws <see cref="NerModelException"/> with what to fix.</summary>
     public OnnxNerModel(NerOptions options, ILogger<OnnxNerModel>? logger = null)
@@ -31,6 +34,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(options.WindowStride);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxParallelism);
         _logger = logger ?? NullLogger<OnnxNerModel>.Instance;
         var stopwatch = Stopwatch.StartNew();
 
@@ -69,17 +73,27 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         _outputNames = [_session.LogitsName];
         _maxBatchSize = options.MaxBatchSize;
         _windowStride = options.WindowStride;
+        _maxParallelism = options.MaxParallelism == 0 ? Environment.ProcessorCount : options.MaxParallelism;
 
         var entityLabels = labels.Count(l => l.EntityType is not null);
         NerLog.ModelLoaded(_logger, ModelFolder, _labelCount, entityLabels, MaxSequenceLength, options.Device,
             stopwatch.ElapsedMilliseconds);
     }
 
+    /// <summary>Fewest tokens worth a part of their own when a prediction is cut to run on several cores.</summary>
+    internal const int MinPartTokens = 32;
+
     /// <summary>The resolved model folder.</summary>
     public string ModelFolder { get; }
 
     /// <summary>Most tokens per sequence, special tokens included.</summary>
     public int MaxSequenceLength { get; }
+
+    /// <summary>
+    /// Whether work waits in the thread pool, in which case no core is idle and a prediction is not cut into parts.
+    /// Tests replace it to make cutting independent of the machine's load.
+    /// </summary>
+    internal Func<bool> IsThreadPoolBusy { get; init; } = static () => ThreadPool.PendingWorkItemCount > 0;
 
     /// <inheritdoc/>
     public IReadOnlyList<IReadOnlyList<EntitySpan>> Predict(IReadOnlyList<string> texts, CancellationToken cancellationToken)
@@ -103,17 +117,85 @@ public sealed class OnnxNerModel : INerModel, IDisposable
     private List<IReadOnlyList<EntitySpan>> PredictCore(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var encodings = new TextEncoding[texts.Count];
-        var windows = new List<TokenWindow>();
-        var windowLength = MaxSequenceLength - 2;
+        var tokens = 0;
         for (var i = 0; i < texts.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(texts[i], nameof(texts));
             encodings[i] = TextEncoding.Encode(texts[i], _tokenizer, withCases: _session.CaseIdsName is not null, _labelCount);
-            TokenWindow.Plan(i, encodings[i].TokenIds.Count, windowLength, _windowStride, windows);
+            tokens += encodings[i].TokenIds.Count;
         }
 
-        // Longest first, so each batch pads to lengths close to its own.
-        windows.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+        var running = Interlocked.Increment(ref _running);
+        try
+        {
+            var idle = IsThreadPoolBusy() ? 1 : _maxParallelism - running + 1;
+            var parts = PartCount(tokens, _windowStride, idle);
+            var windowLength = WindowLength(tokens, _windowStride, parts, MaxSequenceLength - 2);
+            var windows = new List<TokenWindow>();
+            for (var i = 0; i < encodings.Length; i++)
+            {
+                TokenWindow.Plan(i, encodings[i].TokenIds.Count, windowLength, _windowStride, windows);
+            }
+
+            // Longest first, so each batch pads to lengths close to its own.
+            windows.Sort(static (a, b) => b.Length.CompareTo(a.Length));
+            parts = Math.Min(parts, windows.Count);
+            var batches = parts == 1 ? RunWindows(windows, encodings, cancellationToken) : RunParts(windows, parts, encodings, cancellationToken);
+            NerLog.Predicted(_logger, texts.Count, windows.Count, batches, parts);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+
+        var results = new List<IReadOnlyList<EntitySpan>>(texts.Count);
+        foreach (var encoding in encodings)
+        {
+            results.Add(Decode(encoding));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Into how many parts to cut <paramref name="tokens"/> tokens when <paramref name="idleCores"/> cores could take
+    /// one each: every cut repeats <paramref name="overlap"/> tokens (the context the windows share), so cut only while
+    /// the repeated tokens stay within half of the text's own, and never into parts of fewer than
+    /// <see cref="MinPartTokens"/> tokens.
+    /// </summary>
+    internal static int PartCount(int tokens, int overlap, int idleCores)
+    {
+        var byRepeats = 1 + (tokens / (2 * Math.Max(overlap, 1)));
+        var bySize = tokens / MinPartTokens;
+        return Math.Max(1, Math.Min(idleCores, Math.Min(byRepeats, bySize)));
+    }
+
+    /// <summary>
+    /// The window length for <paramref name="tokens"/> tokens run in <paramref name="parts"/> parts: the model's
+    /// <paramref name="maxLength"/> for one part; otherwise the length that cuts the tokens into a multiple of
+    /// <paramref name="parts"/> windows (sharing <paramref name="overlap"/> tokens) that fit the model, so that the
+    /// parts get equal shares (three windows over two parts would leave one part twice the other's work).
+    /// </summary>
+    internal static int WindowLength(int tokens, int overlap, int parts, int maxLength)
+    {
+        if (parts <= 1)
+        {
+            return maxLength;
+        }
+
+        for (var windows = parts; ; windows += parts)
+        {
+            var length = (tokens + ((windows - 1) * overlap) + windows - 1) / windows;
+            if (length <= maxLength || length <= 2 * overlap)
+            {
+                return Math.Min(length, maxLength);
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="windows"/> (sorted longest first) batch after batch on this thread; returns the batch count.</summary>
+    private int RunWindows(List<TokenWindow> windows, TextEncoding[] encodings, CancellationToken cancellationToken)
+    {
         var batches = 0;
         for (var start = 0; start < windows.Count;)
         {
@@ -124,14 +206,49 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             batches++;
         }
 
-        NerLog.Predicted(_logger, texts.Count, windows.Count, batches);
-        var results = new List<IReadOnlyList<EntitySpan>>(texts.Count);
-        foreach (var encoding in encodings)
+        return batches;
+    }
+
+    /// <summary>
+    /// Deals <paramref name="windows"/> (sorted longest first) out to <paramref name="parts"/> parts, each window to the
+    /// part with the fewest tokens so far, and runs the parts side by side. The calling thread runs parts itself, so a
+    /// busy thread pool delays nothing: the parts then simply run one after the other.
+    /// </summary>
+    private int RunParts(List<TokenWindow> windows, int parts, TextEncoding[] encodings, CancellationToken cancellationToken)
+    {
+        var dealt = new List<TokenWindow>[parts];
+        var load = new int[parts];
+        for (var p = 0; p < parts; p++)
         {
-            results.Add(Decode(encoding));
+            dealt[p] = [];
         }
 
-        return results;
+        foreach (var window in windows)
+        {
+            var least = 0;
+            for (var p = 1; p < parts; p++)
+            {
+                least = load[p] < load[least] ? p : least;
+            }
+
+            dealt[least].Add(window);
+            load[least] += window.Length;
+        }
+
+        var batches = 0;
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+                Interlocked.Add(ref batches, RunWindows(dealt[p], encodings, cancellationToken)));
+        }
+        catch (AggregateException ex)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var first = ex.Flatten().InnerExceptions.FirstOrDefault(e => e is RedactionException) ?? ex.InnerExceptions[0];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+
+        return batches;
     }
 
     /// <summary>
@@ -273,11 +390,14 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         {
             var window = batch[row];
             var encoding = encodings[window.TextIndex];
-            for (var p = 0; p < window.Length; p++)
+            lock (encoding) // overlapping windows of one text may run in parts side by side
             {
-                var token = window.Start + p;
-                var at = ((row * sequence) + 1 + p) * _labelCount;
-                encoding.Offer(token, window.Centrality(token), logits.Slice(at, _labelCount));
+                for (var p = 0; p < window.Length; p++)
+                {
+                    var token = window.Start + p;
+                    var at = ((row * sequence) + 1 + p) * _labelCount;
+                    encoding.Offer(token, window.Centrality(token), logits.Slice(at, _labelCount));
+                }
             }
         }
     }

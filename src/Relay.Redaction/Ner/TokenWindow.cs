@@ -10,35 +10,35 @@ internal readonly record struct TokenWindow(int TextIndex, int Start, int Length
     public int Centrality(int token) => Math.Min(token - Start, Start + Length - 1 - token);
 
     /// <summary>
-    /// Windows of at most <paramref name="windowLength"/> tokens over <paramref name="tokenCount"/> tokens, consecutive
-    /// windows sharing <paramref name="overlap"/> tokens (capped at half a window); the last window ends at the last
-    /// token. A text with no tokens has no window.
+    /// The fewest windows of at most <paramref name="maxLength"/> tokens that cover <paramref name="tokenCount"/> tokens
+    /// with consecutive windows sharing at least <paramref name="overlap"/> tokens (capped at half a window), all of the
+    /// same length and evenly spaced: the first starts at the first token, the last ends at the last token. Even
+    /// windows repeat as few tokens as the overlap allows (511 tokens in windows of 510 are two windows of 288, not two
+    /// of 510). A text with no tokens has no window.
     /// </summary>
-    public static void Plan(int textIndex, int tokenCount, int windowLength, int overlap, List<TokenWindow> windows)
+    public static void Plan(int textIndex, int tokenCount, int maxLength, int overlap, List<TokenWindow> windows)
     {
         if (tokenCount == 0)
         {
             return;
         }
 
-        if (tokenCount <= windowLength)
+        if (tokenCount <= maxLength)
         {
             windows.Add(new TokenWindow(textIndex, 0, tokenCount));
             return;
         }
 
-        var step = windowLength - Math.Clamp(overlap, 0, windowLength / 2);
-        var start = 0;
-        while (true)
+        var shared = Math.Clamp(overlap, 0, maxLength / 2);
+        var count = DivideRoundingUp(tokenCount - shared, maxLength - shared);
+        var length = DivideRoundingUp(tokenCount + ((count - 1) * shared), count);
+        var spread = tokenCount - length;
+        for (var i = 0; i < count; i++)
         {
-            if (start + windowLength >= tokenCount)
-            {
-                windows.Add(new TokenWindow(textIndex, tokenCount - windowLength, windowLength));
-                return;
-            }
-
-            windows.Add(new TokenWindow(textIndex, start, windowLength));
-            start += step;
+            // Rounding down keeps every gap between starts at most ceil(spread / (count - 1)) <= length - shared.
+            windows.Add(new TokenWindow(textIndex, (int)((long)i * spread / (count - 1)), length));
         }
     }
+
+    private static int DivideRoundingUp(int dividend, int divisor) => (dividend + divisor - 1) / divisor;
 }

@@ -11,7 +11,7 @@ public sealed class OnnxNerModelLoggingTests
     {
         using var tiny = TinyNerModel.Create(TinyModelLayout.VocabTxt, maxPositions: 8);
         var logger = new ListLogger<OnnxNerModel>();
-        using var model = new OnnxNerModel(new NerOptions { ModelPath = tiny.Folder, MaxBatchSize = 4 }, logger);
+        using var model = new OnnxNerModel(new NerOptions { ModelPath = tiny.Folder, MaxBatchSize = 4, MaxParallelism = 1 }, logger);
         var texts = Enumerable.Range(0, 9).Select(_ => "John Smith").Append("John Smith in Berlin and Paris , Acme Corp").ToArray();
 
         model.Predict(texts, CancellationToken.None);

@@ -107,25 +107,11 @@ public sealed class OnnxNerModelTests : IDisposable
     [Fact]
     public void Predict_TextLongerThanModel_FindsEntitiesInEveryWindowAndAcrossBoundaries()
     {
-        // Window of 10 tokens; stride capped at 5: windows start at 0, 5, 10, ...
+        // Windows of at most 10 tokens sharing at least 5 (the stride capped at half a window).
         using var small = TinyNerModel.Create(TinyModelLayout.VocabTxt, maxPositions: 12);
         using var windowed = Load(small);
         using var whole = Load(_vocabModel);
-        var words = new List<string>();
-        for (var i = 0; i < 120; i++)
-        {
-            words.Add((i % 13) switch
-            {
-                0 => "John",
-                1 => "Smith",
-                5 => "Berlin",
-                9 => "Acme",
-                10 => "Corp",
-                _ => i % 2 == 0 ? "the" : "in",
-            });
-        }
-
-        var text = string.Join(' ', words);
+        var text = TinyNerModel.LongText(120);
 
         var actual = Predict(windowed, text);
 

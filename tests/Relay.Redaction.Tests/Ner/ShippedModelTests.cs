@@ -78,4 +78,30 @@ public sealed class ShippedModelTests
             Assert.All(single.Zip(batched[i]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 4));
         }
     }
+
+    [ShippedModelFact]
+    public void Predict_ShippedModel_CutIntoPartsOnIdleCores_SameSpansAsOneThread()
+    {
+        // The model reads 7 pieces either side (3 convolutions, kernel 3, dilations 1, 2, 4), less than the 32 pieces of
+        // context a part keeps at each cut (half the default stride of 64), so cutting must not change any label.
+        using var oneThread = new OnnxNerModel(new NerOptions { MaxParallelism = 1 });
+        using var cut = new OnnxNerModel(new NerOptions { MaxParallelism = 4 }) { IsThreadPoolBusy = static () => false };
+        string[] texts =
+        [
+            string.Concat(Enumerable.Range(0, 40).Select(i => $"Ticket {i}: Anna Schmidt from Siemens AG called John Smith in Paris. ")),
+            "Hallo Jan de Vries, Grüße aus Zürich und Amsterdam!",
+            string.Concat(Enumerable.Repeat("Lorem ipsum dolor sit amet, Peter Müller wohnt in Berlin. ", 25)),
+        ];
+
+        var expected = oneThread.Predict(texts, CancellationToken.None);
+        var actual = cut.Predict(texts, CancellationToken.None);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(expected[i].Select(s => (s.Type, s.Start, s.End)), actual[i].Select(s => (s.Type, s.Start, s.End)));
+            Assert.All(expected[i].Zip(actual[i]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 4));
+        }
+
+        Assert.True(expected[0].Count >= 80, $"{expected[0].Count} spans in the ticket list");
+    }
 }

@@ -69,6 +69,20 @@ internal sealed class TinyNerModel : IDisposable
 
     public string Folder { get; }
 
+    /// <summary>
+    /// <paramref name="words"/> words of one token each, numbered from <paramref name="shift"/>: every 13th starts
+    /// "John Smith", 5 after it "Berlin", 9 after it "Acme Corp"; "the" and "in" between.
+    /// </summary>
+    public static string LongText(int words, int shift = 0) => string.Join(' ', Enumerable.Range(shift, words).Select(i => (i % 13) switch
+    {
+        0 => "John",
+        1 => "Smith",
+        5 => "Berlin",
+        9 => "Acme",
+        10 => "Corp",
+        _ => i % 2 == 0 ? "the" : "in",
+    }));
+
     /// <summary>Writes a model folder in <paramref name="layout"/> to a new temporary directory.</summary>
     /// <param name="maxPositions">config.json's max_position_embeddings: the window length plus 2.</param>
     /// <param name="lowerCase">What the tokenizer files say about lower-casing; null writes nothing (BERT default).</param>
