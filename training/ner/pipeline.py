@@ -319,6 +319,9 @@ def cmd_export(args) -> None:
         "num_hidden_layers": len(model.convs),
         "dilations": [c.dilation[0] for c in model.convs],
         "kernel_size": model.convs[0].kernel_size[0],
+        # Pieces one output reads (every other op is per position): windows sharing this many pieces give exactly the
+        # logits of one long sequence, so the runtime overlaps windows by this instead of a transformer's stride.
+        "receptive_field": 1 + (model.convs[0].kernel_size[0] - 1) * sum(c.dilation[0] for c in model.convs),
         "pad_token_id": wp.pad_id,
         "label_scheme": "BIO, label of each word's first word piece",
         "case_ids": {"input": "case_ids", "num_case_ids": NUM_CASE_IDS,

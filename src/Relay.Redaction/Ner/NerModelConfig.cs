@@ -3,8 +3,12 @@ using System.Text.Json;
 
 namespace StealthRelay.Redaction.Ner;
 
-/// <summary>What <c>config.json</c> (and <c>tokenizer_config.json</c>) say about labels and maximum length.</summary>
-internal sealed record NerModelConfig(IReadOnlyList<string> Labels, int MaxSequenceLength)
+/// <summary>
+/// What <c>config.json</c> (and <c>tokenizer_config.json</c>) say about labels and maximum length, and, where the
+/// model declares it, its receptive field: how many consecutive tokens one output reads (a convolutional model's
+/// <c>receptive_field</c>; a transformer reads the whole sequence and declares none).
+/// </summary>
+internal sealed record NerModelConfig(IReadOnlyList<string> Labels, int MaxSequenceLength, int? ReceptiveField = null)
 {
     private const int DefaultMaxLength = 512;
 
@@ -37,7 +41,18 @@ internal sealed record NerModelConfig(IReadOnlyList<string> Labels, int MaxSeque
                 $"{NerModelFolder.ConfigFile} gives max_position_embeddings {maxLength}; at least 3 is needed.");
         }
 
-        return new NerModelConfig(labels, maxLength);
+        int? receptiveField = null;
+        if (root.TryGetProperty("receptive_field", out var field))
+        {
+            if (field.ValueKind != JsonValueKind.Number || !field.TryGetInt32(out var tokens) || tokens < 1)
+            {
+                throw new NerModelException($"{NerModelFolder.ConfigFile}: receptive_field must be a positive integer.");
+            }
+
+            receptiveField = tokens;
+        }
+
+        return new NerModelConfig(labels, maxLength, receptiveField);
     }
 
     private static string[] ReadLabels(JsonElement root)

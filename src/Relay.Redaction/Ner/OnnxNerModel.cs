@@ -72,7 +72,9 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             .OfType<string>().ToArray();
         _outputNames = [_session.LogitsName];
         _maxBatchSize = options.MaxBatchSize;
-        _windowStride = options.WindowStride;
+        // A model that reads a known number of tokens needs no more shared context than that: windows sharing its
+        // receptive field give exactly the labels of one long sequence (the most central window's prediction is kept).
+        _windowStride = config.ReceptiveField ?? options.WindowStride;
         _maxParallelism = options.MaxParallelism == 0 ? Environment.ProcessorCount : options.MaxParallelism;
 
         var entityLabels = labels.Count(l => l.EntityType is not null);

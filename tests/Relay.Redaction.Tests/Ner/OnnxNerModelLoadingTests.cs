@@ -104,6 +104,21 @@ public sealed class OnnxNerModelLoadingTests
         Assert.Contains("id2label", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("2.5")]
+    [InlineData("\"15\"")]
+    public void Constructor_ReceptiveFieldNotAPositiveInteger_ThrowsClearError(string value)
+    {
+        using var tiny = TinyNerModel.Create(TinyModelLayout.VocabTxt);
+        TinyNerModel.SetConfig(tiny.Folder, "receptive_field", System.Text.Json.Nodes.JsonNode.Parse(value));
+
+        var error = Assert.Throws<NerModelException>(() => OnnxNerModelTests.Load(tiny));
+
+        Assert.Contains("receptive_field must be a positive integer", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Constructor_LabelCountDiffersFromModelOutput_ThrowsClearError()
     {

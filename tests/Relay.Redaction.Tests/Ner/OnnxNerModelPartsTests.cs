@@ -49,6 +49,28 @@ public sealed class OnnxNerModelPartsTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(null, 7)] // windows of 10 share 5 tokens (the stride of 64, capped at half a window)
+    [InlineData(1, 5)] // the model reads one token: windows share one
+    [InlineData(3, 6)]
+    public void Predict_ModelDeclaresReceptiveField_WindowsShareThatManyTokensAndFindTheSameSpans(int? receptiveField, int windows)
+    {
+        // The tiny model reads each token alone, so any receptive field it declares gives the same labels.
+        using var small = TinyNerModel.Create(TinyModelLayout.VocabTxt, maxPositions: 12);
+        if (receptiveField is { } field)
+        {
+            TinyNerModel.SetConfig(small.Folder, "receptive_field", field);
+        }
+
+        var logger = new ListLogger<OnnxNerModel>();
+        using var windowed = new OnnxNerModel(new NerOptions { ModelPath = small.Folder, MaxParallelism = 1 }, logger);
+        using var whole = new OnnxNerModel(new NerOptions { ModelPath = _tiny.Folder, MaxParallelism = 1 });
+        var text = TinyNerModel.LongText(40);
+
+        Assert.Equal(OnnxNerModelTests.Predict(whole, text), OnnxNerModelTests.Predict(windowed, text));
+        Assert.Equal(windows, (int)Assert.Single(logger.Entries, e => e.Id.Id == 2402).State.First(s => s.Key == "WindowCount").Value!);
+    }
+
     [Fact]
     public void Predict_ThreadPoolBusy_RunsOnTheCallingThreadOnly()
     {

@@ -69,6 +69,15 @@ internal sealed class TinyNerModel : IDisposable
 
     public string Folder { get; }
 
+    /// <summary>Sets one key of the <c>config.json</c> in <paramref name="folder"/>.</summary>
+    public static void SetConfig(string folder, string key, JsonNode? value)
+    {
+        var path = Path.Combine(folder, "config.json");
+        var config = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        config[key] = value;
+        File.WriteAllText(path, config.ToJsonString());
+    }
+
     /// <summary>
     /// <paramref name="words"/> words of one token each, numbered from <paramref name="shift"/>: every 13th starts
     /// "John Smith", 5 after it "Berlin", 9 after it "Acme Corp"; "the" and "in" between.
