@@ -8,7 +8,9 @@ namespace StealthRelay.Benchmarks.Micro;
 /// <summary>The redaction services as the gateway wires them, with the NER model on or off.</summary>
 internal static class RedactionServices
 {
-    public static ServiceProvider Create(bool ner)
+    /// <param name="ner">Whether the shipped NER model is loaded.</param>
+    /// <param name="maxParallelism"><see cref="NerOptions.MaxParallelism"/>: 0 (the default) cuts predictions into parts on idle cores, 1 keeps one core.</param>
+    public static ServiceProvider Create(bool ner, int maxParallelism = 0)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -18,6 +20,7 @@ internal static class RedactionServices
         {
             options.Enabled = ner;
             options.IntraOpThreads = 1;
+            options.MaxParallelism = maxParallelism;
         });
         return services.BuildServiceProvider();
     }
