@@ -33,7 +33,8 @@ public sealed class NerOptions
     /// Most inference calls one prediction runs side by side. While fewer predictions run than this and no work waits
     /// in the thread pool, a long prompt's windows are cut smaller and run on the idle cores at the same time, so its
     /// detection takes less wall time (a 1 KB prompt in about half); under load each prediction keeps to one thread.
-    /// 0 (default): <see cref="Environment.ProcessorCount"/>; 1: never split.
+    /// 0 (default): <see cref="Environment.ProcessorCount"/> on the CPU, 1 with <see cref="NerDevice.Cuda"/> (one
+    /// batched call keeps a GPU busiest); 1: never split.
     /// </summary>
     public int MaxParallelism { get; set; }
 

@@ -75,7 +75,12 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         // A model that reads a known number of tokens needs no more shared context than that: windows sharing its
         // receptive field give exactly the labels of one long sequence (the most central window's prediction is kept).
         _windowStride = config.ReceptiveField ?? options.WindowStride;
-        _maxParallelism = options.MaxParallelism == 0 ? Environment.ProcessorCount : options.MaxParallelism;
+        _maxParallelism = options.MaxParallelism switch
+        {
+            0 when options.Device == NerDevice.Cuda => 1, // one batched call keeps a GPU busiest
+            0 => Environment.ProcessorCount,
+            var configured => configured,
+        };
 
         var entityLabels = labels.Count(l => l.EntityType is not null);
         NerLog.ModelLoaded(_logger, ModelFolder, _labelCount, entityLabels, MaxSequenceLength, options.Device,
