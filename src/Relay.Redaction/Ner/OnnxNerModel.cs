@@ -11,7 +11,7 @@ namespace StealthRelay.Redaction.Ner;
 /// Texts are split into words with offsets, words into WordPiece tokens; texts longer than the model are cut into
 /// overlapping windows; all windows of one call run in as few batches as possible, and on idle cores in parts side by
 /// side (<see cref="NerOptions.MaxParallelism"/>). A word takes the label probabilities
-/// of its first sub-token; the words' label sequence is decoded to spans by constrained Viterbi (<see cref="EntityDecoder"/>). Thread-safe: one shared session, no mutable shared state.
+/// of its first sub-token; the words' label sequence is decoded to spans by constrained Viterbi (<see cref="EntityDecoder"/>). Thread-safe: one shared session; the only shared mutable state is an atomic count of running predictions.
 /// </summary>
 public sealed class OnnxNerModel : INerModel, IDisposable
 {
@@ -147,7 +147,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
             // Longest first, so each batch pads to lengths close to its own.
             windows.Sort(static (a, b) => b.Length.CompareTo(a.Length));
             parts = Math.Min(parts, windows.Count);
-            var batches = parts == 1 ? RunWindows(windows, encodings, cancellationToken) : RunParts(windows, parts, encodings, cancellationToken);
+            var batches = parts <= 1 ? RunWindows(windows, encodings, cancellationToken) : RunParts(windows, parts, encodings, cancellationToken);
             NerLog.Predicted(_logger, texts.Count, windows.Count, batches, parts);
         }
         finally

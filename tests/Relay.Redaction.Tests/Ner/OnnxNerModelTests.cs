@@ -204,6 +204,19 @@ public sealed class OnnxNerModelTests : IDisposable
     }
 
     [Fact]
+    public void Predict_OnlyEmptyTexts_ReturnsNoSpansAndRunsNothing()
+    {
+        var logger = new ListLogger<OnnxNerModel>();
+        using var model = new OnnxNerModel(new NerOptions { ModelPath = _vocabModel.Folder }, logger);
+
+        var result = model.Predict(["", " \n", "\u200B"], CancellationToken.None);
+
+        Assert.Equal(3, result.Count);
+        Assert.All(result, Assert.Empty);
+        Assert.Equal(0, (int)Assert.Single(logger.Entries, e => e.Id.Id == 2402).State.First(s => s.Key == "BatchCount").Value!);
+    }
+
+    [Fact]
     public void Predict_CancelledToken_Throws()
     {
         using var model = Load(_vocabModel);
