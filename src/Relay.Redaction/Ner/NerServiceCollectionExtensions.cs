@@ -33,6 +33,8 @@ public static class NerServiceCollectionExtensions
             return services;
         }
 
+        ValidateNumbers(options);
+
         var folder = resolveFolder(options.ModelPath) ?? throw new NerModelException(string.IsNullOrWhiteSpace(options.ModelPath)
             ? $"Relay:Ner:Enabled is true but the shipped NER model '{NerOptions.DefaultModelFolder}' was not found (looked next to "
                 + "the binaries, then under the current directory and its parents). Without it person names, addresses and "
@@ -46,5 +48,35 @@ public static class NerServiceCollectionExtensions
             options,
             provider.GetService<ILoggerFactory>()?.CreateLogger<OnnxNerModel>() ?? NullLogger<OnnxNerModel>.Instance));
         return services;
+    }
+
+    /// <summary>Throws one <see cref="NerModelException"/> naming every numeric setting out of range.</summary>
+    private static void ValidateNumbers(NerOptions options)
+    {
+        var errors = new List<string>();
+        if (options.MaxBatchSize < 1)
+        {
+            errors.Add($"Relay:Ner:MaxBatchSize is {options.MaxBatchSize}; it must be at least 1.");
+        }
+
+        if (options.WindowStride < 0)
+        {
+            errors.Add($"Relay:Ner:WindowStride is {options.WindowStride}; it must be 0 or more.");
+        }
+
+        if (options.MaxParallelism < 0)
+        {
+            errors.Add($"Relay:Ner:MaxParallelism is {options.MaxParallelism}; it must be 0 (the processor count) or more.");
+        }
+
+        if (options.IntraOpThreads < 0)
+        {
+            errors.Add($"Relay:Ner:IntraOpThreads is {options.IntraOpThreads}; it must be 0 or more.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new NerModelException(string.Join(' ', errors));
+        }
     }
 }

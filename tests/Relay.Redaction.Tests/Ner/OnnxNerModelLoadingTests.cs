@@ -156,6 +156,26 @@ public sealed class OnnxNerModelLoadingTests
     }
 
     [Fact]
+    public void AddNerModel_NumbersOutOfRange_ThrowsNamingEveryOneAtStartUp()
+    {
+        using var tiny = TinyNerModel.Create(TinyModelLayout.VocabTxt);
+
+        var error = Assert.Throws<NerModelException>(() => new ServiceCollection().AddNerModel(o =>
+        {
+            o.ModelPath = tiny.Folder;
+            o.MaxBatchSize = 0;
+            o.WindowStride = -1;
+            o.MaxParallelism = -2;
+            o.IntraOpThreads = -3;
+        }));
+
+        Assert.Contains("Relay:Ner:MaxBatchSize is 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Relay:Ner:WindowStride is -1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Relay:Ner:MaxParallelism is -2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Relay:Ner:IntraOpThreads is -3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddNerModel_Disabled_RegistersNothing()
     {
         var services = new ServiceCollection();
