@@ -12,6 +12,13 @@ internal sealed class ListLogger<T> : ILogger<T>
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
+    /// <summary>The integer <paramref name="key"/> of the one entry with <paramref name="eventId"/> (fails unless exactly one).</summary>
+    public int SingleValue(int eventId, string key)
+    {
+        var entry = Xunit.Assert.Single(Entries, e => e.Id.Id == eventId);
+        return (int)entry.State.First(s => s.Key == key).Value!;
+    }
+
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         lock (Entries)

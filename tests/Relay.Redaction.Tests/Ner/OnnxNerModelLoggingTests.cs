@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StealthRelay.Redaction.Ner;
 using StealthRelay.Redaction.Tests.Ner.TestModels;
 
@@ -17,10 +16,9 @@ public sealed class OnnxNerModelLoggingTests
         model.Predict(texts, CancellationToken.None);
 
         // The last text has 9 tokens: windows of 6 tokens, overlap 3 -> 2 windows. 11 windows in batches of 4 -> 3 runs.
-        var predicted = Assert.Single(logger.Entries, e => e.Id.Id == 2402);
-        Assert.Equal(10, Value(predicted, "TextCount"));
-        Assert.Equal(11, Value(predicted, "WindowCount"));
-        Assert.Equal(3, Value(predicted, "BatchCount"));
+        Assert.Equal(10, logger.SingleValue(2402, "TextCount"));
+        Assert.Equal(11, logger.SingleValue(2402, "WindowCount"));
+        Assert.Equal(3, logger.SingleValue(2402, "BatchCount"));
         Assert.Contains(logger.Entries, e => e.Id.Id == 2400);
         Assert.All(logger.Entries, e => Assert.DoesNotContain("John", e.Message, StringComparison.OrdinalIgnoreCase));
     }
@@ -35,7 +33,4 @@ public sealed class OnnxNerModelLoggingTests
 
         Assert.Equal(["B-product", "I-product"], logger.Entries.Where(e => e.Id.Id == 2401).Select(e => (string)e.State.First(s => s.Key == "Label").Value!));
     }
-
-    private static int Value((EventId Id, LogLevel Level, IReadOnlyList<KeyValuePair<string, object?>> State, string Message) entry, string key) =>
-        (int)entry.State.First(s => s.Key == key).Value!;
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StealthRelay.Redaction.Ner;
 using StealthRelay.Redaction.Tests.Ner.TestModels;
 
@@ -26,7 +25,7 @@ public sealed class OnnxNerModelPartsTests : IDisposable
         var actual = cut.Predict(texts, CancellationToken.None);
 
         Assert.Equal(expected, actual);
-        Assert.Equal(4, PartCount(Assert.Single(logger.Entries, e => e.Id.Id == 2402)));
+        Assert.Equal(4, logger.SingleValue(2402, "PartCount"));
         Assert.Equal(24 + 23 + 23, actual[0].Count); // words 0, 13, ..., 299 start a name, 5, 18, ... a city, 9, 22, ... a company
     }
 
@@ -68,7 +67,7 @@ public sealed class OnnxNerModelPartsTests : IDisposable
         var text = TinyNerModel.LongText(40);
 
         Assert.Equal(OnnxNerModelTests.Predict(whole, text), OnnxNerModelTests.Predict(windowed, text));
-        Assert.Equal(windows, (int)Assert.Single(logger.Entries, e => e.Id.Id == 2402).State.First(s => s.Key == "WindowCount").Value!);
+        Assert.Equal(windows, logger.SingleValue(2402, "WindowCount"));
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public sealed class OnnxNerModelPartsTests : IDisposable
 
         model.Predict([TinyNerModel.LongText(300, 0)], CancellationToken.None);
 
-        Assert.Equal(1, PartCount(Assert.Single(logger.Entries, e => e.Id.Id == 2402)));
+        Assert.Equal(1, logger.SingleValue(2402, "PartCount"));
     }
 
     [Fact]
@@ -129,7 +128,4 @@ public sealed class OnnxNerModelPartsTests : IDisposable
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new OnnxNerModel(new NerOptions { ModelPath = _tiny.Folder, MaxParallelism = -1 }));
     }
-
-    private static int PartCount((EventId Id, LogLevel Level, IReadOnlyList<KeyValuePair<string, object?>> State, string Message) entry) =>
-        (int)entry.State.First(s => s.Key == "PartCount").Value!;
 }

@@ -213,7 +213,7 @@ public sealed class OnnxNerModelTests : IDisposable
 
         Assert.Equal(3, result.Count);
         Assert.All(result, Assert.Empty);
-        Assert.Equal(0, (int)Assert.Single(logger.Entries, e => e.Id.Id == 2402).State.First(s => s.Key == "BatchCount").Value!);
+        Assert.Equal(0, logger.SingleValue(2402, "BatchCount"));
     }
 
     [Fact]
