@@ -20,7 +20,8 @@ public sealed class OnnxNerModel : INerModel, IDisposable
     private readonly EntityDecoder _decoder;
     private readonly int _labelCount;
     private readonly int _maxBatchSize;
-    private readonly int _windowStride;
+    /// <summary>Tokens consecutive windows share: the model's receptive field when it declares one, else the stride.</summary>
+    private readonly int _overlap;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly int _maxParallelism;
@@ -74,7 +75,7 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         _maxBatchSize = options.MaxBatchSize;
         // A model that reads a known number of tokens needs no more shared context than that: windows sharing its
         // receptive field give exactly the labels of one long sequence (the most central window's prediction is kept).
-        _windowStride = config.ReceptiveField ?? options.WindowStride;
+        _overlap = config.ReceptiveField ?? options.WindowStride;
         _maxParallelism = options.MaxParallelism switch
         {
             0 when options.Device == NerDevice.Cuda => 1, // one batched call keeps a GPU busiest
@@ -135,13 +136,18 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         var running = Interlocked.Increment(ref _running);
         try
         {
-            var idle = IsThreadPoolBusy() ? 1 : _maxParallelism - running + 1;
-            var parts = PartCount(tokens, _windowStride, idle);
-            var windowLength = WindowLength(tokens, _windowStride, parts, MaxSequenceLength - 2);
+            var idle = _maxParallelism - running + 1;
+            if (idle > 1 && tokens >= 2 * MinPartTokens && IsThreadPoolBusy())
+            {
+                idle = 1; // queued work would take the cores the parts need
+            }
+
+            var parts = PartCount(tokens, _overlap, idle);
+            var windowLength = WindowLength(tokens, _overlap, parts, MaxSequenceLength - 2);
             var windows = new List<TokenWindow>();
             for (var i = 0; i < encodings.Length; i++)
             {
-                TokenWindow.Plan(i, encodings[i].TokenIds.Count, windowLength, _windowStride, windows);
+                TokenWindow.Plan(i, encodings[i].TokenIds.Count, windowLength, _overlap, windows);
             }
 
             // Longest first, so each batch pads to lengths close to its own.

@@ -12,6 +12,15 @@ internal sealed class ListLogger<T> : ILogger<T>
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
+    /// <summary>The integer <paramref name="key"/> of every entry with <paramref name="eventId"/>, in logged order.</summary>
+    public int[] Values(int eventId, string key)
+    {
+        lock (Entries)
+        {
+            return [.. Entries.Where(e => e.Id.Id == eventId).Select(e => (int)e.State.First(s => s.Key == key).Value!)];
+        }
+    }
+
     /// <summary>The integer <paramref name="key"/> of the one entry with <paramref name="eventId"/> (fails unless exactly one).</summary>
     public int SingleValue(int eventId, string key)
     {

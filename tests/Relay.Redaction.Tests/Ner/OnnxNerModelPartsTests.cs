@@ -71,6 +71,39 @@ public sealed class OnnxNerModelPartsTests : IDisposable
     }
 
     [Fact]
+    public async Task Predict_AnotherPredictionRunningOnTwoCores_RunsOnTheCallingThreadOnly()
+    {
+        using var firstIsRunning = new ManualResetEventSlim();
+        using var secondIsDone = new ManualResetEventSlim();
+        var logger = new ListLogger<OnnxNerModel>();
+        var probes = 0;
+        using var model = new OnnxNerModel(new NerOptions { ModelPath = _tiny.Folder, MaxParallelism = 2 }, logger)
+        {
+            IsThreadPoolBusy = () =>
+            {
+                if (Interlocked.Increment(ref probes) == 1)
+                {
+                    firstIsRunning.Set(); // the first prediction counts as running from here on
+                    Assert.True(secondIsDone.Wait(TimeSpan.FromSeconds(30)));
+                }
+
+                return false;
+            },
+        };
+
+        var first = Task.Run(() => model.Predict([TinyNerModel.LongText(300)], CancellationToken.None));
+        Assert.True(firstIsRunning.Wait(TimeSpan.FromSeconds(30)));
+        model.Predict([TinyNerModel.LongText(300)], CancellationToken.None);
+        secondIsDone.Set();
+        await first;
+
+        // The second found no idle core (two cores, one prediction running) and did not even look at the pool; the
+        // first, alone when it looked, was cut in two.
+        Assert.Equal(1, probes);
+        Assert.Equal([1, 2], logger.Values(2402, "PartCount"));
+    }
+
+    [Fact]
     public void Predict_ThreadPoolBusy_RunsOnTheCallingThreadOnly()
     {
         var logger = new ListLogger<OnnxNerModel>();
