@@ -21,13 +21,20 @@ internal static class SpanFusion
 
         MergeSameTypeModelGuesses(selected);
 
-        // (d) Validated rule hits first, then longer, then higher score; ties by position for determinism.
+        // (d) Validated rule hits first, then longer, then a rule hit before a model guess over as many characters (a
+        // rule has seen the value's shape, e.g. house number and street word; the model guesses the type from context),
+        // then higher score; ties by position for determinism.
         selected.Sort(static (a, b) =>
         {
             var cmp = b.IsValidated.CompareTo(a.IsValidated);
             if (cmp == 0)
             {
                 cmp = b.Span.Length.CompareTo(a.Span.Length);
+            }
+
+            if (cmp == 0)
+            {
+                cmp = a.FromModel.CompareTo(b.FromModel);
             }
 
             if (cmp == 0)

@@ -123,6 +123,20 @@ public class PiiAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_ModelGuessOverSameTextAsWeakerRuleHit_RuleTypeWins()
+    {
+        var ner = new FixedNerModel(("1600 Pennsylvania Avenue", EntityTypes.Organization, 0.72));
+        var analyzer = Create(ner, DefaultRecognizers.Create(new RecognizerOptions()).ToArray());
+        const string text = "Ship the parcel to 1600 Pennsylvania Avenue today";
+
+        var span = Assert.Single(await AnalyzeOne(analyzer, text));
+
+        Assert.Equal("1600 Pennsylvania Avenue", text[span.Start..span.End]);
+        Assert.Equal(EntityTypes.Address, span.Type);
+        Assert.True(span.Score < 0.72, "the rule hit should be the weaker one for this test to mean anything");
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_SameLengthOverlap_HigherScoreWins()
     {
         var ner = new FixedNerModel(("Paris", EntityTypes.Location, 0.7), ("Paris", EntityTypes.Person, 0.9));
