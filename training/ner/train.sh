@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces models/stealthrelay-ner from scratch: synthetic corpus -> WordPiece vocab -> train -> ONNX export -> eval.
-# Usage: training/ner/train.sh            (from anywhere; training runs a fixed 100,000 steps, about 35-40 min on one core,
+# Usage: training/ner/train.sh            (from anywhere; training runs a fixed 100,000 steps, about 25 min on one quiet core,
 #        so the result does not depend on the machine's load; NER_TRAIN_MINUTES=75 is only a safety cap;
 #        NER_MODEL_DIR=DIR writes the model folder elsewhere than models/stealthrelay-ner, e.g. to compare a candidate)
 set -euo pipefail
@@ -29,7 +29,7 @@ echo "== 2/5 WordPiece vocabulary"
 "$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" vocab --size 12000
 echo "== 3/5 training (${STEPS} steps, ${MINUTES} min cap, best dev checkpoint kept)"
 "$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" train --steps "$STEPS" --minutes "$MINUTES" \
-    --synth-limit 2500 --dropout 0.2 --unk-rate 0.08
+    --synth-limit 2500 --dropout 0.2 --unk-rate 0.08 --dim 48 --dilations 1,2,4,8
 echo "== 4/5 ONNX export"
 "$PY" training/ner/pipeline.py --shared "$SHARED" --work "$WORK" --model-dir "$MODEL_DIR" export
 echo "== 4b/5 ONNX Runtime check (logits vs PyTorch) and single-thread latency"

@@ -44,7 +44,7 @@ public sealed class NerOptions
     /// <summary>
     /// Tokens shared by two consecutive windows when a text is longer than the model's maximum length (the Hugging
     /// Face <c>stride</c> meaning), or cut into parts (<see cref="MaxParallelism"/>). Capped at half a window.
-    /// Default 64. A model whose <c>config.json</c> declares a <c>receptive_field</c> (the shipped model: 15) shares
+    /// Default 64. A model whose <c>config.json</c> declares a <c>receptive_field</c> (the shipped model: 31) shares
     /// that many tokens instead, which gives exactly the labels of one long window.
     /// </summary>
     public int WindowStride { get; set; } = 64;

@@ -82,8 +82,8 @@ public sealed class ShippedModelTests
     [ShippedModelFact]
     public void Predict_ShippedModel_CutIntoPartsOnIdleCores_SameSpansAsOneThread()
     {
-        // The model reads 7 pieces either side (3 convolutions, kernel 3, dilations 1, 2, 4; config.json declares
-        // receptive_field 15) and windows share 15 pieces, so cutting must not change any label.
+        // The model reads 15 pieces either side (4 convolutions, kernel 3, dilations 1, 2, 4, 8; config.json declares
+        // receptive_field 31) and windows share 31 pieces, so cutting must not change any label.
         using var oneThread = new OnnxNerModel(new NerOptions { MaxParallelism = 1 });
         using var cut = new OnnxNerModel(new NerOptions { MaxParallelism = 4 }) { IsThreadPoolBusy = static () => false };
         string[] texts =
