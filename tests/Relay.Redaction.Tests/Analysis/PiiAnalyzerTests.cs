@@ -127,7 +127,7 @@ public class PiiAnalyzerTests
     {
         var ner = new FixedNerModel(("1600 Pennsylvania Avenue", EntityTypes.Organization, 0.72));
         var analyzer = Create(ner, DefaultRecognizers.Create(new RecognizerOptions()).ToArray());
-        const string text = "Ship the parcel to 1600 Pennsylvania Avenue today";
+        const string text = "Meet me at 1600 Pennsylvania Avenue today";
 
         var span = Assert.Single(await AnalyzeOne(analyzer, text));
 

@@ -16,6 +16,30 @@ public sealed class StreetAddressRedactionTests
 
     private static readonly TestEngine Engine = new(recognizers: [.. DefaultRecognizers.Create(new RecognizerOptions())]);
 
+    [Theory]
+    [InlineData("Please send the contract to Damrak 1, 1012 LG Amsterdam.", "Damrak 1, 1012 LG Amsterdam")]
+    [InlineData("Bitte liefern an Zeil 5, 60313 Frankfurt am Main.", "Zeil 5, 60313 Frankfurt am Main")]
+    [InlineData("Lieferadresse: Zeil 5, 60313 Frankfurt am Main", "Zeil 5, 60313 Frankfurt am Main")]
+    [InlineData("Please ship it to Borgo Pinti 5, 50121 Firenze.", "Borgo Pinti 5, 50121 Firenze")]
+    public async Task AnalyzeAsync_StreetWithoutStreetWordBeforePostcode_IsRedactedWhole(string text, string address)
+    {
+        var spans = (await Engine.Analyzer.AnalyzeAsync([text], RedactionPolicy.Default, CancellationToken.None))[0];
+
+        var span = Assert.Single(spans);
+        Assert.Equal(EntityTypes.Address, span.Type);
+        Assert.Equal(address, text[span.Start..span.End]);
+    }
+
+    [Theory]
+    [InlineData("In Runde 3, 20000 Zuschauer sahen zu.")]
+    [InlineData("Bei Spiel 2, 45000 Fans im Stadion.")]
+    public async Task AnalyzeAsync_CapitalizedNounNumberAndFiveDigitsWithoutContext_IsNotRedacted(string text)
+    {
+        var spans = (await Engine.Analyzer.AnalyzeAsync([text], RedactionPolicy.Default, CancellationToken.None))[0];
+
+        Assert.Empty(spans);
+    }
+
     [Fact]
     public async Task RedactAsync_ChatRequestWithAddresses_SendsPlaceholdersAndRestoresPlainAndStreamedAnswers()
     {

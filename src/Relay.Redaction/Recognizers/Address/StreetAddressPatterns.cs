@@ -70,6 +70,19 @@ internal static partial class StreetAddressPatterns
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex SpanishItalian();
     /// <summary>
+    /// de/nl/fr/es/it without a street-type word, confirmed by the postcode that follows: one or two name words, a house
+    /// number, then a Dutch postcode (<c>Damrak 1, 1012 LG Amsterdam</c>) or a five-digit one (<c>Zeil 5, 60313
+    /// Frankfurt</c>). The number is found first and the postcode looked for right after it (cheap), the name words
+    /// last; <see cref="StreetCandidates.PostcodeConfirmed"/> validates the words and the city.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![0-9])(?<num>[0-9]{1,4}[a-z]?)(?![\p{L}\p{N}_])" +
+        @"(?=,?[ \t\u00A0]+(?:(?:d|f|nl|i|e)-)?(?:(?<pc>[0-9]{5})|(?<nl>[1-9][0-9]{3}[ \t\u00A0]?[a-z]{2}))[ \t\u00A0]+\p{L})" +
+        @"(?<=(?<![\p{L}\p{N}_-])(?<name>\p{L}[\p{L}'’.-]*(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*)?)[ \t\u00A0]+[0-9]{1,4}[a-z]?)",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex PostcodeConfirmed();
+
+    /// <summary>
     /// What may follow a street address directly (anchored with <c>\G</c>): <c>, 10115 Berlin</c> / <c>75002 Paris</c>
     /// (5-digit postcode, optional country prefix), <c>, 1016 GV Amsterdam</c> (nl), <c>, 1010 Wien</c> /
     /// <c>, 8001 Zürich</c> / <c>, 1040 Bruxelles</c> (4-digit: at, ch, be, dk, no), <c>, Springfield, IL 62704</c>

@@ -71,11 +71,16 @@ internal sealed class StreetAddressRecognizer : IRecognizer
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.Address];
 
-    /// <summary>Single words (the analyzer compares word by word, also inside longer words such as "Wohnort").</summary>
+    /// <summary>
+    /// Single words (the analyzer compares word by word, also inside longer words such as "Wohnort"): where someone
+    /// lives, and sending things somewhere ("ship", "liefern", "livrer", "bezorgen", "spedire", "enviar").
+    /// </summary>
     public IReadOnlyList<string> Context { get; } =
     [
-        "address", "lives", "resides", "shipping", "deliver", "mailing", "postal", "adresse", "anschrift", "wohn",
+        "address", "lives", "resides", "ship", "deliver", "mailing", "postal", "adresse", "anschrift", "wohn",
         "habite", "domicile", "adres", "woont", "woonachtig", "dirección", "direccion", "domicilio", "indirizzo", "residenza",
+        "liefer", "versand", "schick", "livr", "envoy", "bezorg", "verzend", "stuur", "spedi", "consegn", "enví", "envia",
+        "entrega",
     ];
 
     public void Analyze(string text, List<EntitySpan> results)
@@ -127,6 +132,18 @@ internal sealed class StreetAddressRecognizer : IRecognizer
                     m = regex.Match(text, m.Index + 1);
                 }
             }
+        }
+
+        // No key word to gate on: the shape is found by its house number and the postcode right after it.
+        var postcode = StreetAddressPatterns.PostcodeConfirmed().Match(text);
+        while (postcode.Success)
+        {
+            if (StreetCandidates.PostcodeConfirmed(text, postcode) is { } candidate)
+            {
+                (found ??= []).Add(candidate);
+            }
+
+            postcode = postcode.NextMatch();
         }
 
         if (found is not null)

@@ -122,6 +122,63 @@ internal static class StreetCandidates
     }
 
     /// <summary>
+    /// A street without a street-type word, accepted only with the postcode and city after it (the match already ends
+    /// after the city, so <see cref="StreetAddressRecognizer"/> does not lift its score again). A Dutch postcode
+    /// (four digits, two letters) is distinctive: <see cref="RecognizerScores.Structural"/>. A five-digit one is not:
+    /// German capitalizes every noun, so "Runde 3, 20000 Zuschauer" has the same shape; it is reported at
+    /// <see cref="RecognizerScores.ShapeOnly"/>, below the default threshold unless a context word ("Adresse",
+    /// "deliver", ...) lifts it.
+    /// </summary>
+    public static AddressMatch? PostcodeConfirmed(string text, Match m)
+    {
+        var number = m.Groups["num"];
+        var name = m.Groups["name"];
+        var numberEnd = number.Index + number.Length;
+        var lower = AddressWords.IsLowerCaseRegion(text, name.Index, numberEnd);
+        if (!HouseNumberStandsAlone(text, number) || AddressWords.HasNegativeContextBefore(text, number.Index))
+        {
+            return null;
+        }
+
+        // The word before the number must be a place-like name word; the one before it joins only if it is one too
+        // and written in title case ("Oude Delft 9"): in lower-case or upper-case text any word looks like a name
+        // ("naar damrak 1", "NAAR STICHTINGWEG 403").
+        var words = text.AsSpan(name.Index, name.Length);
+        var last = words.LastIndexOfAny(Blanks);
+        var start = name.Index;
+        if (last >= 0)
+        {
+            var first = words[..words.IndexOfAny(Blanks)];
+            var titleCase = !lower && IsStreetNameWord(first, lowerCaseRegion: false) && first[1..].ContainsAnyInRange('a', 'z');
+            start = titleCase ? name.Index : name.Index + last + 1;
+            words = words[(last + 1)..];
+        }
+
+        if (!IsStreetNameWord(words, lower))
+        {
+            return null;
+        }
+
+        var postcode = m.Groups["pc"].Success ? m.Groups["pc"] : m.Groups["nl"];
+        if (AddressWords.HasQuantityAfter(text, postcode.Index + postcode.Length))
+        {
+            return null;
+        }
+
+        var end = AddressTail.Extend(text, numberEnd, lower);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var score = m.Groups["nl"].Success ? RecognizerScores.Structural : RecognizerScores.ShapeOnly;
+        return new AddressMatch(start, end, score, lower);
+    }
+
+    private static bool IsStreetNameWord(ReadOnlySpan<char> word, bool lowerCaseRegion) =>
+        AddressWords.IsNameWord(word, lowerCaseRegion) && !AddressWords.IsNotPlace(word);
+
+    /// <summary>
     /// True when every word is a name word (without particles: ordinals such as <c>5th</c> count as names; with
     /// particles: <c>de</c>, <c>della</c>, ... are allowed too), and at least one word is not a particle.
     /// </summary>

@@ -107,6 +107,15 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("Livraison Chaussée de Charleroi 112", "Chaussée de Charleroi 112"),
         Hit("LIVRAISON: RUE NEUVE 7", "RUE NEUVE 7"),
 
+        // no street-type word: the postcode confirms it (Dutch: strong; five digits: weak until a context word lifts it)
+        Hit("Please send the contract to our office at Damrak 1, 1012 LG Amsterdam.", "Damrak 1, 1012 LG Amsterdam", WithTail, WithTail),
+        Hit("stuur het naar damrak 1, 1012 lg amsterdam aub", "damrak 1, 1012 lg amsterdam", WithTail, WithTail),
+        Hit("Adres: Dam 1, 1012 JS Amsterdam", "Dam 1, 1012 JS Amsterdam", WithTail, WithTail),
+        Hit("Bezorgen bij Oude Delft 9 2611 BA Delft", "Oude Delft 9 2611 BA Delft", WithTail, WithTail),
+        Hit("GRAAG NAAR DAMRAK 1, 1012 LG AMSTERDAM.", "DAMRAK 1, 1012 LG AMSTERDAM", WithTail, WithTail),
+        Hit("Lieferadresse: Zeil 5, 60313 Frankfurt am Main", "Zeil 5, 60313 Frankfurt am Main", Weak, Weak),
+        Hit("Spedire a Borgo Pinti 5, 50121 Firenze", "Borgo Pinti 5, 50121 Firenze", Weak, Weak),
+
         // several in one text
         Hits("Ship from 5 Main St to Hauptstraße 7 and 4 rue Cler", "5 Main St", "Hauptstraße 7", "4 rue Cler"),
     ];
@@ -156,6 +165,11 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Hauptstraße 5.5 km entfernt"),
         None("Ticket 0 Main Street"),
         None("Er kam Am Montag Abend 3 mal"),
+        None("Tesla Model 3, 40000 Euro"),
+        None("Kapitel 3, 10115 Berlin"),
+        None("Windows 10, 2019 Edition"),
+        None("Im Jahr 2020, 10000 Besucher"),
+        None("Top 5, 12345 Downloads"),
     ];
 
     protected override IEnumerable<RecognizerCase> NearMisses =>
@@ -169,7 +183,22 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("#12 Main Street"),
         None("v1.5 Main Street"),
         None("$5 Main Street"),
+        None("Damrak 1, 1012 Amsterdam"),
+        None("Damrak 1, 101 LG Amsterdam"),
+        None("Damrak 1, 1012 LG"),
+        None("Damrak 1.5, 1012 LG Amsterdam"),
     ];
+
+    [Fact]
+    public void Analyze_CapitalizedNounNumberAndFiveDigits_IsReportedBelowThresholdOnly()
+    {
+        // German capitalizes nouns: "Runde 3, 20000 Zuschauer" has the shape of "Zeil 5, 60313 Frankfurt".
+        var results = new List<EntitySpan>();
+        new StreetAddressRecognizer().Analyze("In Runde 3, 20000 Zuschauer sahen zu", results);
+
+        var span = Assert.Single(results);
+        Assert.Equal(Weak, span.Score);
+    }
 
     [Fact]
     public void Analyze_NumberAfterNegativeContextWord_IsReportedBelowThreshold()
