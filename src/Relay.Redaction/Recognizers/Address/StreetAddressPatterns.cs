@@ -69,6 +69,7 @@ internal static partial class StreetAddressPatterns
         @"(?<num>[0-9]{1,4}[a-z]?)(?![\p{L}\p{N}_])",
         Options, RecognizerScores.RegexTimeoutMilliseconds)]
     public static partial Regex SpanishItalian();
+
     /// <summary>
     /// de/nl/fr/es/it without a street-type word, confirmed by the postcode that follows: one or two name words, a house
     /// number, then a Dutch postcode (<c>Damrak 1, 1012 LG Amsterdam</c>) or a five-digit one (<c>Zeil 5, 60313

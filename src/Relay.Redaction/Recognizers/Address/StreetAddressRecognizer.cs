@@ -73,7 +73,9 @@ internal sealed class StreetAddressRecognizer : IRecognizer
 
     /// <summary>
     /// Single words (the analyzer compares word by word, also inside longer words such as "Wohnort"): where someone
-    /// lives, and sending things somewhere ("ship", "liefern", "livrer", "bezorgen", "spedire", "enviar").
+    /// lives, and sending things somewhere ("ship", "liefern", "livrer", "bezorgen", "spedire", "enviar"). "ship" is
+    /// also inside "membership" or "championship"; a weak address shape near one is then redacted, which errs the
+    /// safe way.
     /// </summary>
     public IReadOnlyList<string> Context { get; } =
     [

@@ -149,7 +149,7 @@ internal static class StreetCandidates
         if (last >= 0)
         {
             var first = words[..words.IndexOfAny(Blanks)];
-            var titleCase = !lower && IsStreetNameWord(first, lowerCaseRegion: false) && first[1..].ContainsAnyInRange('a', 'z');
+            var titleCase = !lower && IsStreetNameWord(first, lowerCaseRegion: false) && HasLowerCaseLetter(first[1..]);
             start = titleCase ? name.Index : name.Index + last + 1;
             words = words[(last + 1)..];
         }
@@ -177,6 +177,19 @@ internal static class StreetCandidates
 
     private static bool IsStreetNameWord(ReadOnlySpan<char> word, bool lowerCaseRegion) =>
         AddressWords.IsNameWord(word, lowerCaseRegion) && !AddressWords.IsNotPlace(word);
+
+    private static bool HasLowerCaseLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// True when every word is a name word (without particles: ordinals such as <c>5th</c> count as names; with
