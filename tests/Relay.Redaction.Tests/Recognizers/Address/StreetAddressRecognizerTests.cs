@@ -189,6 +189,20 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Damrak 1.5, 1012 LG Amsterdam"),
     ];
 
+    [Theory]
+    [InlineData("Damrak 1, 1012 LG Amsterdam", true)]
+    [InlineData("Damrak 1, 1012LG Amsterdam", true)]
+    [InlineData("Zeil 5, 60313 Frankfurt", true)]
+    [InlineData("Hauptstr. 9, D-60311 Frankfurt", true)]
+    [InlineData("card 4111 1111 1111 1111 and IBAN DE89 3704 0044 0532 0130 00", false)]
+    [InlineData("call +49 30 901820 or 943 476 5919", false)]
+    [InlineData("Windows 10, 2019 Edition", false)]
+    [InlineData("Damrak 1, 1012 LG", false)]
+    [InlineData("order 123456 Berlin", false)]
+    [InlineData("Zeil 5,60313 Frankfurt", false)]
+    public void HasPostcodeBeforeWord_FindsOnlyPostcodeShapesFollowedByAWord(string text, bool expected) =>
+        Assert.Equal(expected, StreetAddressRecognizer.HasPostcodeBeforeWord(text));
+
     [Fact]
     public void Analyze_CapitalizedNounNumberAndFiveDigits_IsReportedBelowThresholdOnly()
     {
