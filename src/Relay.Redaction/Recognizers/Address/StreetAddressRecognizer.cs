@@ -185,7 +185,17 @@ internal sealed class StreetAddressRecognizer : IRecognizer
             }
 
             var after = end - start == 5 ? end : end - start == 4 ? DutchLettersEnd(text, end) : -1;
-            if (after >= 0 && after + 1 < text.Length && AddressWords.IsBlank(text[after]) && char.IsLetter(text[after + 1]))
+            if (after < 0 || after >= text.Length || !AddressWords.IsBlank(text[after]))
+            {
+                continue;
+            }
+
+            while (after < text.Length && AddressWords.IsBlank(text[after]))
+            {
+                after++;
+            }
+
+            if (after < text.Length && char.IsLetter(text[after]))
             {
                 return true;
             }

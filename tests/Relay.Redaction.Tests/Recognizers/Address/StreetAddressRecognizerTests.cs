@@ -112,6 +112,7 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("stuur het naar damrak 1, 1012 lg amsterdam aub", "damrak 1, 1012 lg amsterdam", WithTail, WithTail),
         Hit("Adres: Dam 1, 1012 JS Amsterdam", "Dam 1, 1012 JS Amsterdam", WithTail, WithTail),
         Hit("Bezorgen bij Oude Delft 9 2611 BA Delft", "Oude Delft 9 2611 BA Delft", WithTail, WithTail),
+        Hit("Adres: Dam 1,  1012 JS\tAmsterdam", "Dam 1,  1012 JS\tAmsterdam", WithTail, WithTail),
         Hit("GRAAG NAAR DAMRAK 1, 1012 LG AMSTERDAM.", "DAMRAK 1, 1012 LG AMSTERDAM", WithTail, WithTail),
         Hit("Lieferadresse: Zeil 5, 60313 Frankfurt am Main", "Zeil 5, 60313 Frankfurt am Main", Weak, Weak),
         Hit("Spedire a Borgo Pinti 5, 50121 Firenze", "Borgo Pinti 5, 50121 Firenze", Weak, Weak),
@@ -194,6 +195,7 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
     [InlineData("Damrak 1, 1012LG Amsterdam", true)]
     [InlineData("Zeil 5, 60313 Frankfurt", true)]
     [InlineData("Hauptstr. 9, D-60311 Frankfurt", true)]
+    [InlineData("Zeil 5, 60313 \u00A0 Frankfurt", true)]
     [InlineData("card 4111 1111 1111 1111 and IBAN DE89 3704 0044 0532 0130 00", false)]
     [InlineData("call +49 30 901820 or 943 476 5919", false)]
     [InlineData("Windows 10, 2019 Edition", false)]
