@@ -206,6 +206,46 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Assert.Equal(expected, StreetAddressRecognizer.HasPostcodeBeforeWord(text));
 
     [Fact]
+    public void HasPostcodeBeforeWord_TrueWhereverThePostcodeShapeMatches()
+    {
+        // The gate must never hide a match: random texts built slot by slot from the shape's pieces and near misses.
+        string[][] slots =
+        [
+            ["", "at ", "Adres: ", "x"],
+            ["Damrak", "Oude Delft", "zeil", "", "5"],
+            [" ", "  ", "\u00A0", "\t", "", "-"],
+            ["1", "12", "5a", "1234", "12345", "", "1.5"],
+            [",", "", "."],
+            [" ", "  ", "\u00A0 ", "\t", "", "-"],
+            ["", "D-", "NL-", "x-"],
+            ["1012", "60313", "101", "123456", "1012LG", "0123"],
+            [" LG", "LG", " lg", " L", "", "L"],
+            [" ", "  ", "\t", "\u00A0", "", ","],
+            ["Amsterdam", "Frankfurt am Main", "", "5", "-x"],
+        ];
+        var random = new Random(20261203);
+        var regex = StreetAddressPatterns.PostcodeConfirmed();
+        var matched = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new StringBuilder();
+            foreach (var slot in slots)
+            {
+                text.Append(slot[random.Next(slot.Length)]);
+            }
+
+            var value = text.ToString();
+            if (regex.IsMatch(value))
+            {
+                matched++;
+                Assert.True(StreetAddressRecognizer.HasPostcodeBeforeWord(value), $"gate closed on a match: {value}");
+            }
+        }
+
+        Assert.True(matched > 200, $"only {matched} texts matched; the generator no longer exercises the shape");
+    }
+
+    [Fact]
     public void Analyze_CapitalizedNounNumberAndFiveDigits_IsReportedBelowThresholdOnly()
     {
         // German capitalizes nouns: "Runde 3, 20000 Zuschauer" has the shape of "Zeil 5, 60313 Frankfurt".
