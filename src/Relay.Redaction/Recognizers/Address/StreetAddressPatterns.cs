@@ -71,6 +71,18 @@ internal static partial class StreetAddressPatterns
     public static partial Regex SpanishItalian();
 
     /// <summary>
+    /// en with the house number after the street, as people write it from continental habit: <c>Baker Street 221B</c>,
+    /// <c>Main Road 5</c>. Only the common full types, not "Drive" (<c>Google Drive 2</c>), and at most three digits, so
+    /// that a year after a famous street (<c>Wall Street 2008</c>, <c>Abbey Road 1969</c>) is no address.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![0-9])(?<=(?<![\p{L}\p{N}_-])(?<name>\p{L}[\p{L}'’.-]*(?:[ \t\u00A0]+\p{L}[\p{L}'’.-]*){0,2})[ \t\u00A0]+" +
+        @"(?<type>street|road|avenue|lane|boulevard|terrace|crescent)[ \t\u00A0]+)" +
+        @"(?<num>[0-9]{1,3}[a-z]?)(?![\p{L}\p{N}_])",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex EnglishNumberAfter();
+
+    /// <summary>
     /// de/nl/fr/es/it without a street-type word, confirmed by the postcode that follows: one or two name words, a house
     /// number, then a Dutch postcode (<c>Damrak 1, 1012 LG Amsterdam</c>) or a five-digit one (<c>Zeil 5, 60313
     /// Frankfurt</c>). The number is found first and the postcode looked for right after it (cheap), the name words

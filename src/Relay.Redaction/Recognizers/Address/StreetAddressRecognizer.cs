@@ -32,6 +32,9 @@ internal sealed class StreetAddressRecognizer : IRecognizer
         (StreetAddressPatterns.GermanPreposition, StreetCandidates.GermanPreposition, ShapeGate.Capitalized(
             ShapeGate.WordThenBlank,
             "am", "im", "zum", "zur", "beim", "an", "auf", "in", "unter", "hinter", "vor")),
+        (StreetAddressPatterns.EnglishNumberAfter, StreetCandidates.EnglishNumberAfter, ShapeGate.IgnoreCase(
+            ShapeGate.BeforeNumber,
+            "street", "road", "avenue", "lane", "boulevard", "terrace", "crescent")),
         (StreetAddressPatterns.SpanishItalian, StreetCandidates.SpanishItalian, ShapeGate.Cased(
             ShapeGate.WordThenBlank,
             "calle", "c/", "avenida", "avda.", "plaza", "paseo", "camino", "carretera", "Via", "viale", "piazza", "piazzale",

@@ -122,6 +122,43 @@ internal static class StreetCandidates
     }
 
     /// <summary>
+    /// en, number after the street: the name words are the title-case (or, in lower-case text, any) name words right
+    /// before the street type, at least one; the type is capitalized like them; the number is no quantity
+    /// (<c>Oxford Street 3 times</c>) and follows no negative word.
+    /// </summary>
+    public static AddressMatch? EnglishNumberAfter(string text, Match m)
+    {
+        var name = m.Groups["name"];
+        var type = m.Groups["type"];
+        var number = m.Groups["num"];
+        var lower = AddressWords.IsLowerCaseRegion(text, name.Index, m.Index + m.Length);
+        if ((!lower && !char.IsUpper(text[type.Index])) || !HouseNumberStandsAlone(text, number)
+            || AddressWords.HasQuantityAfter(text, number.Index + number.Length))
+        {
+            return null;
+        }
+
+        // Walk back from the street type over name words; a stop word or a lower-case word in capitalized text ends it.
+        var start = -1;
+        var words = text.AsSpan(name.Index, name.Length);
+        var end = words.Length;
+        while (end > 0)
+        {
+            var blank = words[..end].LastIndexOfAny(Blanks);
+            var word = words[(blank + 1)..end];
+            if (!AddressWords.IsNameWord(word, lower) || AddressWords.IsNotPlace(word))
+            {
+                break;
+            }
+
+            start = name.Index + blank + 1;
+            end = blank < 0 ? 0 : words[..blank].TrimEnd(Blanks).Length;
+        }
+
+        return start < 0 ? null : new AddressMatch(start, m.Index + m.Length, RecognizerScores.Formatted, lower);
+    }
+
+    /// <summary>
     /// A street without a street-type word, accepted only with the postcode and city after it (the match already ends
     /// after the city, so <see cref="StreetAddressRecognizer"/> does not lift its score again). A Dutch postcode
     /// (four digits, two letters) is distinctive: <see cref="RecognizerScores.Structural"/>. A five-digit one is not:

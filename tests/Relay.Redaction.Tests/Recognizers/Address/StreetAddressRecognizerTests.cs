@@ -107,6 +107,12 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("Livraison Chaussée de Charleroi 112", "Chaussée de Charleroi 112"),
         Hit("LIVRAISON: RUE NEUVE 7", "RUE NEUVE 7"),
 
+        // en, number after the street
+        Hit("Sherlock lives at Baker Street 221B in London.", "Baker Street 221B"),
+        Hit("Our office: Old Kent Road 5, London SE1 5AA", "Old Kent Road 5, London SE1 5AA", WithTail, WithTail),
+        Hit("send it to baker street 221b please", "baker street 221b"),
+        Hit("SHIP TO BAKER STREET 221B", "BAKER STREET 221B"),
+
         // no street-type word: the postcode confirms it (Dutch: strong; five digits: weak until a context word lifts it)
         Hit("Please send the contract to our office at Damrak 1, 1012 LG Amsterdam.", "Damrak 1, 1012 LG Amsterdam", WithTail, WithTail),
         Hit("stuur het naar damrak 1, 1012 lg amsterdam aub", "damrak 1, 1012 lg amsterdam", WithTail, WithTail),
@@ -167,6 +173,11 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Ticket 0 Main Street"),
         None("Er kam Am Montag Abend 3 mal"),
         None("Tesla Model 3, 40000 Euro"),
+        None("the Wall Street 2008 crash and Abbey Road 1969"),
+        None("We walked down Oxford Street 3 times"),
+        None("Street Fighter 2 and the street 5 times"),
+        None("Saved to Google Drive 2 files"),
+        None("Baker street 221B"),
         None("Kapitel 3, 10115 Berlin"),
         None("Windows 10, 2019 Edition"),
         None("Im Jahr 2020, 10000 Besucher"),
