@@ -122,9 +122,11 @@ internal static class StreetCandidates
     }
 
     /// <summary>
-    /// en, number after the street: the name words are the title-case (or, in lower-case text, any) name words right
-    /// before the street type, at least one; the type is capitalized like them; the number is no quantity
-    /// (<c>Oxford Street 3 times</c>) and follows no negative word.
+    /// en, number after the street: the name words are the name words (capitalized, or any in lower-case text; never
+    /// stop words) right before the street type, at least one and at most three; the type is capitalized like them;
+    /// the number is no quantity (<c>Oxford Street 3 times</c>). The start is not bounded by a house number as in the
+    /// number-first shape, so a capitalized word before the name joins it (<c>Contact Baker Street 221B</c> is one
+    /// span): over-redaction, never a leak.
     /// </summary>
     public static AddressMatch? EnglishNumberAfter(string text, Match m)
     {
