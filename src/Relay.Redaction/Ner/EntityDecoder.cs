@@ -9,7 +9,11 @@ namespace StealthRelay.Redaction.Ner;
 /// the wrong words on when one word of a name is uncertain: on WikiANN-en that costs 7 points of PERSON F1. Types
 /// without a <c>B-</c> label in the model (IO schemes) may start with <c>I-</c>. <c>B-</c>/<c>S-</c> always start an
 /// entity, <c>E-</c>/<c>S-</c> end one. A word whose most probable label is an entity label is never decoded as outside
-/// (the decoder fixes which entity a word belongs to, it does not drop what the model flagged). A span's score is the
+/// (the decoder fixes which entity a word belongs to, it does not drop what the model flagged). A span never starts or
+/// ends with a separator word (a dash, comma, colon, semicolon, slash, bar, or a bracket that does not pair with one
+/// inside the span): in lists such as <c>Robert Bly - Hart Crane</c> the model often carries the name's label onto the
+/// dash after it, and <c>Robert Bly -</c> would get another placeholder than <c>Robert Bly</c> elsewhere in the
+/// conversation; a span of separators alone is dropped (punctuation is no one's data). A span's score is the
 /// mean over its words of the probability that the word is part of some entity (one minus that of the outside
 /// labels): what decides redaction is whether the words are PII, not which type; where <c>O</c> is the only outside
 /// label (our models), a word the model flags has more than 0.5, so the default minimum score keeps what it found. Built once per model; thread-safe.
@@ -48,13 +52,14 @@ internal sealed class EntityDecoder
 
     public int LabelCount => _labels.Length;
 
+    /// <param name="text">The text the word offsets point into.</param>
     /// <param name="words">Word offsets.</param>
     /// <param name="tokenLogProbabilities">Per token <see cref="LabelCount"/> label log-probabilities, token after token.</param>
     /// <param name="wordFirstToken">
     /// Per word the token whose probabilities it takes (its first); -1 for a word that produced no token (only control
     /// characters): it is skipped.
     /// </param>
-    public List<EntitySpan> Decode(ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> tokenLogProbabilities, ReadOnlySpan<int> wordFirstToken)
+    public List<EntitySpan> Decode(ReadOnlySpan<char> text, ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> tokenLogProbabilities, ReadOnlySpan<int> wordFirstToken)
     {
         var count = _labels.Length;
         if (wordFirstToken.Length != words.Length || tokenLogProbabilities.Length % count != 0)
@@ -72,8 +77,16 @@ internal sealed class EntityDecoder
             }
         }
 
+        foreach (var word in words)
+        {
+            if (word.Start < 0 || word.End > text.Length || word.End < word.Start)
+            {
+                throw new ArgumentOutOfRangeException(nameof(words), "A word's offsets are outside the text.");
+            }
+        }
+
         var path = BestPath(tokenLogProbabilities, wordFirstToken);
-        return ToSpans(words, tokenLogProbabilities, wordFirstToken, path);
+        return ToSpans(text, words, tokenLogProbabilities, wordFirstToken, path);
     }
 
     /// <summary>The most probable allowed label per word (-1 for skipped words); ties go by <see cref="_tieOrder"/>.</summary>
@@ -195,13 +208,12 @@ internal sealed class EntityDecoder
         return best;
     }
 
-    private List<EntitySpan> ToSpans(ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> wordFirstToken, int[] path)
+    private List<EntitySpan> ToSpans(ReadOnlySpan<char> text, ReadOnlySpan<WordSpan> words, ReadOnlySpan<float> logProbabilities, ReadOnlySpan<int> wordFirstToken, int[] path)
     {
         var count = _labels.Length;
         var spans = new List<EntitySpan>();
+        var members = new List<(int Word, double Probability)>();
         string? type = null;
-        int start = 0, end = 0, members = 0;
-        double sum = 0;
 
         for (var w = 0; w < words.Length; w++)
         {
@@ -214,41 +226,93 @@ internal sealed class EntityDecoder
             var continues = type is not null && label.EntityType == type && label.Tag is BioTag.Inside or BioTag.End;
             if (!continues)
             {
-                Close(spans);
-                if (label.EntityType is not null)
-                {
-                    type = label.EntityType;
-                    start = words[w].Start;
-                }
+                Close(text, words, spans);
+                type = label.EntityType;
             }
 
             if (type is not null)
             {
-                end = words[w].End;
-                sum += EntityProbability(logProbabilities.Slice(wordFirstToken[w] * count, count));
-                members++;
+                members.Add((w, EntityProbability(logProbabilities.Slice(wordFirstToken[w] * count, count))));
                 if (label.Tag is BioTag.End or BioTag.Single)
                 {
-                    Close(spans);
+                    Close(text, words, spans);
                 }
             }
         }
 
-        Close(spans);
+        Close(text, words, spans);
         return spans;
 
-        void Close(List<EntitySpan> into)
+        void Close(ReadOnlySpan<char> text, ReadOnlySpan<WordSpan> words, List<EntitySpan> into)
         {
-            if (type is not null && members > 0)
+            if (type is not null)
             {
-                into.Add(new EntitySpan(type, start, end, Math.Min(1.0, sum / members), Source));
+                var (first, last) = TrimSeparators(text, words, members);
+                if (first <= last)
+                {
+                    double sum = 0;
+                    for (var m = first; m <= last; m++)
+                    {
+                        sum += members[m].Probability;
+                    }
+
+                    var start = words[members[first].Word].Start;
+                    var end = words[members[last].Word].End;
+                    into.Add(new EntitySpan(type, start, end, Math.Min(1.0, sum / (last - first + 1)), Source));
+                }
             }
 
             type = null;
-            members = 0;
-            sum = 0;
+            members.Clear();
         }
     }
+
+    /// <summary>
+    /// The first and last member that are not separators at the span's edges (first greater than last when every
+    /// member is one). A bracket stays where the span holds its partner: <c>Michael Gorman ( librarian )</c>.
+    /// </summary>
+    private static (int First, int Last) TrimSeparators(ReadOnlySpan<char> text, ReadOnlySpan<WordSpan> words, List<(int Word, double Probability)> members)
+    {
+        // Each member's only character ('\0' for a word of more than one): punctuation words are one character long.
+        var chars = members.Count <= 64 ? stackalloc char[members.Count] : new char[members.Count];
+        for (var m = 0; m < members.Count; m++)
+        {
+            var word = words[members[m].Word];
+            chars[m] = word.End - word.Start == 1 ? text[word.Start] : '\0';
+        }
+
+        int first = 0, last = members.Count - 1;
+        while (first <= last)
+        {
+            var kept = chars[first..(last + 1)];
+            if (IsEdgeSeparator(chars[last], atEnd: true, kept))
+            {
+                last--;
+            }
+            else if (IsEdgeSeparator(chars[first], atEnd: false, kept))
+            {
+                first++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return (first, last);
+    }
+
+    private static bool IsEdgeSeparator(char c, bool atEnd, ReadOnlySpan<char> span) => c switch
+    {
+        '-' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or ',' or ':' or ';' or '/' or '|' => true,
+        '(' or '[' or '{' => atEnd || span.Count(Closing(c)) < span.Count(c),
+        ')' or ']' or '}' => !atEnd || span.Count(Opening(c)) < span.Count(c),
+        _ => false,
+    };
+
+    private static char Closing(char opening) => opening switch { '(' => ')', '[' => ']', _ => '}' };
+
+    private static char Opening(char closing) => closing switch { ')' => '(', ']' => '[', _ => '{' };
 
     /// <summary>The probability that the word is part of some entity: one minus that of the outside labels.</summary>
     private double EntityProbability(ReadOnlySpan<float> logRow)

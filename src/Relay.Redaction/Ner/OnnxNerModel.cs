@@ -415,6 +415,6 @@ public sealed class OnnxNerModel : INerModel, IDisposable
         }
     }
 
-    private List<EntitySpan> Decode(TextEncoding encoding) => _decoder.Decode(
+    private List<EntitySpan> Decode(TextEncoding encoding) => _decoder.Decode(encoding.Text,
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(encoding.Words), encoding.TokenLogProbabilities, encoding.WordFirstToken);
 }

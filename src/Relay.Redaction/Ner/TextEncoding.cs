@@ -7,8 +7,9 @@ namespace StealthRelay.Redaction.Ner;
 /// </summary>
 internal sealed class TextEncoding
 {
-    private TextEncoding(List<WordSpan> words, int[] wordFirstToken, List<int> tokenIds, List<byte>? tokenCases, int labelCount)
+    private TextEncoding(string text, List<WordSpan> words, int[] wordFirstToken, List<int> tokenIds, List<byte>? tokenCases, int labelCount)
     {
+        Text = text;
         LabelCount = labelCount;
         Words = words;
         WordFirstToken = wordFirstToken;
@@ -18,6 +19,9 @@ internal sealed class TextEncoding
         TokenCentrality = new int[tokenIds.Count];
         Array.Fill(TokenCentrality, -1);
     }
+
+    /// <summary>The text the <see cref="Words"/> point into (held for this call only, like everything here).</summary>
+    public string Text { get; }
 
     public List<WordSpan> Words { get; }
 
@@ -60,7 +64,7 @@ internal sealed class TextEncoding
             }
         }
 
-        return new TextEncoding(words, firstToken, ids, cases, labelCount);
+        return new TextEncoding(text, words, firstToken, ids, cases, labelCount);
     }
 
     /// <summary>Keeps the prediction for <paramref name="token"/> if it comes from a more central window.</summary>

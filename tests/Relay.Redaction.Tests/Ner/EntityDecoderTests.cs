@@ -80,7 +80,7 @@ public sealed class EntityDecoderTests
         var words = Words("Anna \u0001 Schmidt");
         float[] probabilities = [.. Confident(Bio, "B-PER"), .. Confident(Bio, "I-PER"), .. Confident(Bio, "O")];
 
-        var spans = new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [0, -1, 1]);
+        var spans = new EntityDecoder(Labels(Bio)).Decode("Anna \u0001 Schmidt", words, Log(probabilities), [0, -1, 1]);
 
         var span = Assert.Single(spans);
         Assert.Equal((0, 14), (span.Start, span.End));
@@ -92,10 +92,51 @@ public sealed class EntityDecoderTests
         var words = Words("Anna Schmidt");
         float[] probabilities = [0.2f, 0.7f, 0.1f, 0f, 0f, 0.1f, 0.1f, 0.6f, 0.1f, 0.1f];
 
-        var span = Assert.Single(new EntityDecoder(Labels(Bio)).Decode(words, Log(probabilities), [0, 1]));
+        var span = Assert.Single(new EntityDecoder(Labels(Bio)).Decode("Anna Schmidt", words, Log(probabilities), [0, 1]));
 
         Assert.Equal(EntityTypes.Person, span.Type);
         Assert.Equal(((1 - 0.2) + (1 - 0.1)) / 2, span.Score, 5);
+    }
+
+    [Theory]
+    [InlineData("Robert Bly - Hart", "I-PER", "B-PER", "PERSON:Robert Bly|PERSON:Hart")] // the list's dash is no part of a name
+    [InlineData("Ann Lee , Paris", "I-PER", "I-PER", "PERSON:Ann Lee , Paris")] // a comma inside a span stays
+    [InlineData("Ann Lee : Bo", "I-PER", "O", "PERSON:Ann Lee")]
+    [InlineData("Ann Lee ( Bo", "I-PER", "O", "PERSON:Ann Lee")] // a bracket opened at the end
+    [InlineData("Ann Lee ( Bo )", "I-PER", "I-PER", "PERSON:Ann Lee ( Bo )")] // a bracket closed inside the span stays
+    [InlineData("Ann Lee Bo )", "I-PER", "I-PER", "PERSON:Ann Lee Bo")] // a bracket the span did not open goes
+    public void Decode_SeparatorAtSpanEdge_IsLeftOut(string text, string third, string fourth, string expected)
+    {
+        var words = text.Split(' ');
+        var rows = new List<float[]> { Confident(Bio, "B-PER"), Confident(Bio, "I-PER"), Confident(Bio, third), Confident(Bio, fourth) };
+        while (rows.Count < words.Length)
+        {
+            rows.Add(Confident(Bio, "I-PER"));
+        }
+
+        var spans = Decode(Bio, text, [.. rows]);
+
+        Assert.Equal(expected, string.Join('|', spans));
+    }
+
+    [Fact]
+    public void Decode_SeparatorAtSpanStart_IsLeftOutAndScoreCountsOnlyWordsKept()
+    {
+        var words = Words("- Anna");
+        float[] probabilities = [0.6f, 0.3f, 0.1f, 0f, 0f, 0.1f, 0.1f, 0.8f, 0f, 0f];
+
+        var span = Assert.Single(new EntityDecoder(Labels(Bio)).Decode("- Anna", words, Log(probabilities), [0, 1]));
+
+        Assert.Equal((2, 6), (span.Start, span.End));
+        Assert.Equal(0.9, span.Score, 5);
+    }
+
+    [Fact]
+    public void Decode_SpanOfSeparatorsOnly_IsDropped()
+    {
+        var spans = Decode(Bio, "Anna - / Bo", Confident(Bio, "B-PER"), Confident(Bio, "B-LOC"), Confident(Bio, "I-LOC"), Confident(Bio, "O"));
+
+        Assert.Equal(["PERSON:Anna"], spans);
     }
 
     [Fact]
@@ -104,16 +145,17 @@ public sealed class EntityDecoderTests
         var words = Words("a b");
         var decoder = new EntityDecoder(Labels(Bio));
 
-        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode(words, new float[Bio.Length], [0, 1])); // one token, two words' worth
-        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode(words, new float[2 * Bio.Length], [0])); // a word without entry
-        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode(words, new float[(2 * Bio.Length) + 1], [0, 1])); // ragged rows
+        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode("a b", words, new float[Bio.Length], [0, 1])); // one token, two words' worth
+        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode("a b", words, new float[2 * Bio.Length], [0])); // a word without entry
+        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode("a b", words, new float[(2 * Bio.Length) + 1], [0, 1])); // ragged rows
+        Assert.ThrowsAny<ArgumentException>(() => decoder.Decode("a", words, new float[2 * Bio.Length], [0, 1])); // words past the text
     }
 
     private static string[] Decode(string[] labels, string text, params float[][] rows)
     {
         var words = Words(text);
         Assert.Equal(words.Length, rows.Length);
-        var spans = new EntityDecoder(Labels(labels)).Decode(words, Log([.. rows.SelectMany(r => r)]), Enumerable.Range(0, words.Length).ToArray());
+        var spans = new EntityDecoder(Labels(labels)).Decode(text, words, Log([.. rows.SelectMany(r => r)]), Enumerable.Range(0, words.Length).ToArray());
         return [.. spans.Select(s => $"{s.Type}:{text[s.Start..s.End]}")];
     }
 

@@ -143,5 +143,45 @@ def predict_texts(model, wp: WordPiece, id2label: list[str], texts: list[str], d
     for ti, words in enumerate(words_per_text):
         keep = np.flatnonzero(has_piece[ti])
         labels = viterbi_labels(word_probs[ti][keep], id2label)
-        out.append(decode_spans([id2label[x] for x in labels], [(words[i][1], words[i][2]) for i in keep]))
+        offsets = [(words[i][1], words[i][2]) for i in keep]
+        out.append(trim_separators(texts[ti], decode_spans([id2label[x] for x in labels], offsets), offsets))
+    return out
+
+
+SEPARATORS = set("-\u2012\u2013\u2014\u2015,:;/|")
+BRACKETS = {"(": ")", "[": "]", "{": "}"}
+
+
+def trim_separators(text: str, spans: list[tuple[str, int, int]], word_offsets: list[tuple[int, int]]):
+    """Spans without separator words at their edges (a dash, comma, colon, semicolon, slash, bar, or a bracket whose
+    partner is not inside the span); a span of separators alone is dropped. Same rule as the runtime's EntityDecoder:
+    in 'Robert Bly - Hart Crane' the model often carries the name onto the dash."""
+    out = []
+    for typ, s, e in spans:
+        ws = [(a, b) for a, b in word_offsets if a >= s and b <= e]
+        chars = [text[a] if b - a == 1 else "" for a, b in ws]
+        first, last = 0, len(ws) - 1
+
+        def count(c: str) -> int:
+            return sum(1 for x in chars[first:last + 1] if x == c)
+
+        def separator(c: str, at_end: bool) -> bool:
+            if c in SEPARATORS:
+                return True
+            if c in BRACKETS:
+                return at_end or count(BRACKETS[c]) < count(c)
+            opening = next((o for o, cl in BRACKETS.items() if cl == c), None)
+            if opening:
+                return not at_end or count(opening) < count(c)
+            return False
+
+        while first <= last:
+            if separator(chars[last], True):
+                last -= 1
+            elif separator(chars[first], False):
+                first += 1
+            else:
+                break
+        if first <= last:
+            out.append((typ, ws[first][0], ws[last][1]))
     return out
