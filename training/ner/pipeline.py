@@ -35,10 +35,10 @@ def log(msg: str) -> None:
     print(time.strftime("%H:%M:%S"), msg, flush=True)
 
 
-def seed_everything() -> None:
-    random.seed(SEED)
-    np.random.seed(SEED)
-    torch.manual_seed(SEED)
+def seed_everything(seed: int = SEED) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
 
 
 def training_sentences(paths: dict, split: str, synth_limit: int | None = None) -> dict[str, list]:
@@ -142,7 +142,7 @@ def case_variant(roll: float, upper_rate: float, lower_rate: float) -> int:
 
 
 def cmd_train(args) -> None:
-    seed_everything()
+    seed_everything(args.seed)
     torch.set_num_threads(args.threads)
     wp = WordPiece.load(args.vocab)
     lab2id = {x: i for i, x in enumerate(LABELS)}
@@ -161,6 +161,14 @@ def cmd_train(args) -> None:
         sents = list(sents)
         drng.shuffle(sents)
         dev[name] = encode_corpus(sents[:args.dev_per_corpus], wp, lab2id)
+        # --dev-rest: the public corpora's dev sentences that model selection does not read are training data too
+        # (WikiANN's dev splits hold 10,000 sentences per language, selection reads 300). The synthetic dev split is
+        # left out: its shapes are held out from training on purpose, so selection can see memorised templates.
+        if args.dev_rest and not name.startswith("synth-"):
+            rest = encode_corpus(sents[args.dev_per_corpus:], wp, lab2id)
+            repeat = 2 if name == "wnut17" else 1
+            train.extend(rest * repeat)
+            log(f"train {name} (dev rest): {len(sents) - args.dev_per_corpus} sentences -> {len(rest)} sequences x{repeat}")
     log(f"train sequences {len(train)}, pieces {sum(len(x[0]) for x in train)}; dev corpora {len(dev)}")
     counts = Counter(int(c) for x in train for c in x[2])
     log("train case_ids (as written): " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
@@ -171,8 +179,8 @@ def cmd_train(args) -> None:
     log(f"parameters: {sum(p.numel() for p in model.parameters()):,}")
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
-    rng = random.Random(SEED)
-    aug_rng = random.Random(SEED + 1)
+    rng = random.Random(args.seed)
+    aug_rng = random.Random(args.seed + 1)
     start = time.time()
     budget = args.minutes * 60
     # --steps: a fixed number of steps (learning-rate schedule and dev checks by step), so the result does not depend
@@ -472,6 +480,10 @@ def main() -> None:
     t.add_argument("--upper-rate", type=float, default=0.15, help="share of sequences trained as if UPPER-cased")
     t.add_argument("--lower-rate", type=float, default=0.15, help="share of sequences trained as if lower-cased")
     t.add_argument("--dev-per-corpus", type=int, default=300)
+    t.add_argument("--seed", type=int, default=SEED,
+                   help="initial weights, batch order and augmentation (not which dev sentences selection reads)")
+    t.add_argument("--dev-rest", action="store_true",
+                   help="train on the WikiANN and WNUT17 dev sentences that model selection does not read")
     sub.add_parser("export")
     e = sub.add_parser("evaluate")
     e.add_argument("--from-onnx", action="store_true",
