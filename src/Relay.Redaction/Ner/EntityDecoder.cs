@@ -13,7 +13,9 @@ namespace StealthRelay.Redaction.Ner;
 /// ends with a separator word (a dash, comma, colon, semicolon, slash, bar, or a bracket that does not pair with one
 /// inside the span): in lists such as <c>Robert Bly - Hart Crane</c> the model often carries the name's label onto the
 /// dash after it, and <c>Robert Bly -</c> would get another placeholder than <c>Robert Bly</c> elsewhere in the
-/// conversation; a span of separators alone is dropped (punctuation is no one's data). A span's score is the
+/// conversation; a span of separators alone is dropped (punctuation is no one's data). No span crosses a line break:
+/// where the model runs one on into the next line (a sign-off such as <c>Regards</c> above the sender's name, a city
+/// under a street), it becomes one span per line, all of the same type. A span's score is the
 /// mean over its words of the probability that the word is part of some entity (one minus that of the outside
 /// labels): what decides redaction is whether the words are PII, not which type; where <c>O</c> is the only outside
 /// label (our models), a word the model flags has more than 0.5, so the default minimum score keeps what it found. Built once per model; thread-safe.
@@ -23,6 +25,9 @@ internal sealed class EntityDecoder
     public const string Source = "ner";
 
     private const float Impossible = float.NegativeInfinity;
+
+    /// <summary>Line feed, carriage return, vertical tab, form feed, next line, line and paragraph separators.</summary>
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\v\f\u0085\u2028\u2029");
     private readonly NerLabel[] _labels;
 
     /// <summary>Labels in the order ties are broken: entity labels first (fail towards redacting), then outside ones.</summary>
@@ -224,7 +229,7 @@ internal sealed class EntityDecoder
 
             var label = _labels[path[w]];
             var continues = type is not null && label.EntityType == type && label.Tag is BioTag.Inside or BioTag.End;
-            if (!continues)
+            if (!continues || IsLineBreakBefore(text, words, members, w))
             {
                 Close(text, words, spans);
                 type = label.EntityType;
@@ -266,6 +271,10 @@ internal sealed class EntityDecoder
             members.Clear();
         }
     }
+
+    /// <summary>Whether a line break lies between the span's last word so far and word <paramref name="w"/>.</summary>
+    private static bool IsLineBreakBefore(ReadOnlySpan<char> text, ReadOnlySpan<WordSpan> words, List<(int Word, double Probability)> members, int w) =>
+        members.Count > 0 && text[words[members[^1].Word].End..words[w].Start].ContainsAny(LineBreaks);
 
     /// <summary>
     /// The first and last member that are not separators at the span's edges (first greater than last when every

@@ -139,6 +139,30 @@ public sealed class EntityDecoderTests
         Assert.Equal(["PERSON:Anna"], spans);
     }
 
+    [Theory]
+    [InlineData("Regards\nEmma Jong", "PERSON:Regards|PERSON:Emma Jong")]
+    [InlineData("Regards\r\nEmma Jong", "PERSON:Regards|PERSON:Emma Jong")]
+    [InlineData("Regards \u2028 Emma Jong", "PERSON:Regards|PERSON:Emma Jong")]
+    [InlineData("Regards \t Emma Jong", "PERSON:Regards \t Emma Jong")] // a tab is no line break
+    public void Decode_SpanRunningOntoTheNextLine_IsOneSpanPerLine(string text, string expected)
+    {
+        var words = Words(text);
+        float[] probabilities = [.. Confident(Bio, "B-PER"), .. Confident(Bio, "I-PER"), .. Confident(Bio, "I-PER")];
+
+        var spans = new EntityDecoder(Labels(Bio)).Decode(text, words, Log(probabilities), [0, 1, 2]);
+
+        Assert.Equal(expected, string.Join('|', spans.Select(s => $"{s.Type}:{text[s.Start..s.End]}")));
+    }
+
+    [Fact]
+    public void Decode_LineBreakAfterSeparator_TrimsEachLine()
+    {
+        var spans = Decode(Bio, "Ann -\nBo Lee ,",
+            Confident(Bio, "B-PER"), Confident(Bio, "I-PER"), Confident(Bio, "I-PER"), Confident(Bio, "I-PER"), Confident(Bio, "I-PER"));
+
+        Assert.Equal(["PERSON:Ann", "PERSON:Bo Lee"], spans);
+    }
+
     [Fact]
     public void Decode_InconsistentInputs_Throw()
     {
@@ -179,7 +203,7 @@ public sealed class EntityDecoderTests
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i == text.Length || text[i] == ' ')
+            if (i == text.Length || char.IsWhiteSpace(text[i]))
             {
                 if (start >= 0)
                 {
