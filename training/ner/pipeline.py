@@ -152,7 +152,7 @@ def cmd_train(args) -> None:
     train = []
     for name, sents in train_sets.items():
         enc = encode_corpus(sents, wp, lab2id)
-        repeat = 2 if name == "wnut17" else 1
+        repeat = 2 if name == "wnut17" else args.synth_repeat if name.startswith("synth-") else 1
         train.extend(enc * repeat)
         log(f"train {name}: {len(sents)} sentences -> {len(enc)} sequences x{repeat}")
     dev = {}
@@ -190,6 +190,9 @@ def cmd_train(args) -> None:
     best, best_step, step, epoch, seen = -1.0, 0, 0, 0, 0
     next_eval = eval_every_steps if by_steps else args.eval_every_min * 60
     done = False
+    # one running mean per --average-from fraction, written as model.avg<percent>.pt
+    averages = [{"pct": round(float(x) * 100), "from": int(args.steps * float(x)), "n": 0, "w": {}}
+                for x in (args.average_from.split(",") if by_steps and args.average_from else [])]
     model.train()
     while not done:
         epoch += 1
@@ -217,6 +220,14 @@ def cmd_train(args) -> None:
             opt.step()
             step += 1
             seen += ids.numel()
+            if step % args.average_every == 0:
+                # running means of the weights over the last part of training (stochastic weight averaging): one
+                # model, no extra inference cost, less dependent on where the last steps happened to stop
+                for a in averages:
+                    if step >= a["from"]:
+                        a["n"] += 1
+                        for k, v in model.state_dict().items():
+                            a["w"][k] = v.detach().clone() if a["n"] == 1 else a["w"][k] + (v.detach() - a["w"][k]) / a["n"]
             if step % 50 == 0:
                 log(f"epoch {epoch} step {step} pieces {seen} loss {loss.item():.4f} lr {lr:.5f} "
                     f"elapsed {elapsed / 60:.1f} min")
@@ -252,6 +263,18 @@ def cmd_train(args) -> None:
     torch.save(model.state_dict(), last)
     with open(last + ".json", "w") as f:
         json.dump(meta, f, indent=2)
+    for a in averages:
+        # model.avg<percent>.pt: averaged weights, judged like any checkpoint (`--checkpoint model.avg50.pt export`)
+        if not a["n"]:
+            continue
+        model.load_state_dict(a["w"])
+        per = {name: word_f1(model, d, wp, lab2id) for name, d in dev.items()}
+        log(f"averaged weights ({a['n']} snapshots from step {a['from']}): dev macro span F1 "
+            f"{sum(per.values()) / len(per):.4f}: " + " ".join(f"{k}={v:.3f}" for k, v in per.items()))
+        path = os.path.join(os.path.dirname(args.out), f"model.avg{a['pct']}.pt")
+        torch.save(a["w"], path)
+        with open(path + ".json", "w") as f:
+            json.dump(dict(meta, averaged_snapshots=a["n"], average_from_step=a["from"]), f, indent=2)
     log(f"training done: {meta}")
 
 
@@ -482,6 +505,12 @@ def main() -> None:
     t.add_argument("--dev-per-corpus", type=int, default=300)
     t.add_argument("--seed", type=int, default=SEED,
                    help="initial weights, batch order and augmentation (not which dev sentences selection reads)")
+    t.add_argument("--average-from", default="",
+                   help="with --steps: also keep the mean of the weights from this fraction of the steps on, "
+                        "comma-separated for several (e.g. 0.5,0.75 -> model.avg50.pt, model.avg75.pt)")
+    t.add_argument("--average-every", type=int, default=100, help="steps between two snapshots of the mean")
+    t.add_argument("--synth-repeat", type=int, default=1,
+                   help="times each synthetic train document is seen per pass (keeps its share with --dev-rest)")
     t.add_argument("--dev-rest", action="store_true",
                    help="train on the WikiANN and WNUT17 dev sentences that model selection does not read")
     sub.add_parser("export")
