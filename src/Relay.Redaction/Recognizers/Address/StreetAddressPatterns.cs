@@ -96,6 +96,20 @@ internal static partial class StreetAddressPatterns
     public static partial Regex PostcodeConfirmed();
 
     /// <summary>
+    /// A post-office box, where many people and small firms get their mail: en <c>P.O. Box 1234</c>, <c>PO Box 12</c>,
+    /// <c>Post Office Box 7</c>; de <c>Postfach 10 11 12</c> (numbers grouped in pairs); nl <c>Postbus 123</c>; fr
+    /// <c>B.P. 45</c>, <c>BP 45</c>, <c>Boîte postale 9</c>; es <c>Apartado de correos 12</c>, <c>Apartado 12</c>; it
+    /// <c>Casella postale 45</c>. <see cref="StreetCandidates.PostBox"/> wants a postcode or city after the two that are
+    /// also ordinary words (<c>BP</c>, the company; <c>apartado</c>, a paragraph of a law).
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![\p{L}\p{N}_.])(?<box>p\.?[ \t\u00A0]?o\.?[ \t\u00A0]?box|post[ \t\u00A0]+office[ \t\u00A0]+box|postfach|postbus|bo[iî]te[ \t\u00A0]+postale" +
+        @"|b\.p\.|bp|apartado(?:[ \t\u00A0]+de[ \t\u00A0]+correos)?|casella[ \t\u00A0]+postale)" +
+        @"[ \t\u00A0]*(?<num>[0-9]{1,7}(?:[ \t\u00A0][0-9]{2}(?![0-9])){0,3})(?![\p{L}\p{N}_])",
+        Options, RecognizerScores.RegexTimeoutMilliseconds)]
+    public static partial Regex PostBox();
+
+    /// <summary>
     /// What may follow a street address directly (anchored with <c>\G</c>): <c>, 10115 Berlin</c> / <c>75002 Paris</c>
     /// (5-digit postcode, optional country prefix), <c>, 1016 GV Amsterdam</c> (nl), <c>, 1010 Wien</c> /
     /// <c>, 8001 Zürich</c> / <c>, 1040 Bruxelles</c> (4-digit: at, ch, be, dk, no), <c>, Springfield, IL 62704</c>

@@ -5,7 +5,8 @@ namespace StealthRelay.Redaction.Recognizers.Address;
 /// <summary>
 /// ADDRESS: street and house number in en (US/UK), de, fr, nl, es and it, with the postcode and city when they follow
 /// directly (<c>221B Baker Street</c>, <c>Hauptstraße 5, 10115 Berlin</c>, <c>12 rue de la Paix</c>,
-/// <c>Prinsengracht 263-267</c>, <c>Via Roma 10</c>). A street-type word (suffix or compound ending) must touch a house
+/// <c>Prinsengracht 263-267</c>, <c>Via Roma 10</c>), and post-office boxes (<c>P.O. Box 1234</c>, <c>Postfach 10 11 12</c>,
+/// <c>Postbus 123</c>, <c>B.P. 45</c>). A street-type word (suffix or compound ending) must touch a house
 /// number; name words are capitalized (unless the surrounding text is all lower-case), never stop words, and at most
 /// a few. Nothing is checksummed, so scores follow the evidence: <see cref="RecognizerScores.Formatted"/> for street
 /// and number, <see cref="RecognizerScores.Structural"/> with a postcode/city tail, <see cref="RecognizerScores.ShapeOnly"/>
@@ -39,6 +40,9 @@ internal sealed class StreetAddressRecognizer : IRecognizer
             ShapeGate.WordThenBlank,
             "calle", "c/", "avenida", "avda.", "plaza", "paseo", "camino", "carretera", "Via", "viale", "piazza", "piazzale",
             "corso", "largo", "vicolo", "rue", "avenue", "boulevard", "bd", "chaussée", "quai", "allée", "chemin")),
+        (StreetAddressPatterns.PostBox, StreetCandidates.PostBox, ShapeGate.IgnoreCase(
+            ShapeGate.BeforeNumber,
+            "box", "postfach", "postbus", "postale", "b.p.", "bp", "apartado", "correos")),
     ];
 
     /// <summary>

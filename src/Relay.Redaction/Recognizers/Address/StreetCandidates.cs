@@ -161,6 +161,33 @@ internal static class StreetCandidates
     }
 
     /// <summary>
+    /// A post-office box (<see cref="StreetAddressPatterns.PostBox"/>): the number must stand alone. <c>BP</c> without
+    /// dots (upper-case, the oil company otherwise) and a bare <c>apartado</c> (also a paragraph of a law) count only
+    /// with a postcode or city right after them. <see cref="RecognizerScores.Formatted"/>; the tail lifts it as for
+    /// streets.
+    /// </summary>
+    public static AddressMatch? PostBox(string text, Match m)
+    {
+        var number = m.Groups["num"];
+        var numberEnd = number.Index + number.Length;
+        var lower = AddressWords.IsLowerCaseRegion(text, m.Index, numberEnd);
+        if (!HouseNumberStandsAlone(text, number))
+        {
+            return null;
+        }
+
+        var box = text.AsSpan(m.Groups["box"].Index, m.Groups["box"].Length);
+        var ambiguous = box.Equals("bp", StringComparison.OrdinalIgnoreCase) || box.Equals("apartado", StringComparison.OrdinalIgnoreCase);
+        if (ambiguous
+            && ((box[0] == 'b' && !lower) || AddressTail.Extend(text, numberEnd, lower) < 0))
+        {
+            return null;
+        }
+
+        return new AddressMatch(m.Index, numberEnd, RecognizerScores.Formatted, lower);
+    }
+
+    /// <summary>
     /// A street without a street-type word, accepted only with the postcode and city after it (the match already ends
     /// after the city, so <see cref="StreetAddressRecognizer"/> does not lift its score again). A Dutch postcode
     /// (four digits, two letters) is distinctive: <see cref="RecognizerScores.Structural"/>. A five-digit one is not:

@@ -123,6 +123,21 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         Hit("Lieferadresse: Zeil 5, 60313 Frankfurt am Main", "Zeil 5, 60313 Frankfurt am Main", Weak, Weak),
         Hit("Spedire a Borgo Pinti 5, 50121 Firenze", "Borgo Pinti 5, 50121 Firenze", Weak, Weak),
 
+        // post-office boxes; BP and a bare apartado only with a postcode or city after them
+        Hit("Write to P.O. Box 1234, Springfield, IL 62701 instead.", "P.O. Box 1234, Springfield, IL 62701", WithTail, WithTail),
+        Hit("Our mailing address is PO Box 77.", "PO Box 77"),
+        Hit("send it to po box 12 please", "po box 12"),
+        Hit("Post Office Box 7 is ours", "Post Office Box 7"),
+        Hit("Antwort bitte an Postfach 10 11 12, 10115 Berlin", "Postfach 10 11 12, 10115 Berlin", WithTail, WithTail),
+        Hit("Rechnungen an Postfach 4711", "Postfach 4711"),
+        Hit("Stuur het naar Postbus 123, 1000 AA Amsterdam", "Postbus 123, 1000 AA Amsterdam", WithTail, WithTail),
+        Hit("Courrier : B.P. 45, 75001 Paris", "B.P. 45, 75001 Paris", WithTail, WithTail),
+        Hit("Courrier : BP 45, 75001 Paris", "BP 45, 75001 Paris", WithTail, WithTail),
+        Hit("Écrire à la Boîte postale 9", "Boîte postale 9"),
+        Hit("Enviar al Apartado de correos 12", "Apartado de correos 12"),
+        Hit("Enviar al Apartado 12, 28080 Madrid", "Apartado 12, 28080 Madrid", WithTail, WithTail),
+        Hit("Scrivere alla Casella postale 45", "Casella postale 45"),
+
         // several in one text
         Hits("Ship from 5 Main St to Hauptstraße 7 and 4 rue Cler", "5 Main St", "Hauptstraße 7", "4 rue Cler"),
     ];
@@ -182,6 +197,12 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Windows 10, 2019 Edition"),
         None("Im Jahr 2020, 10000 Besucher"),
         None("Top 5, 12345 Downloads"),
+        None("BP 2023 results were strong"),
+        None("Shares of BP 45 cents higher"),
+        None("Según el apartado 2 del artículo 5"),
+        None("Tick box 3 and box 4"),
+        None("PO 12345 was approved"),
+        None("the bp 45 reading was normal, Dr Smith said"),
     ];
 
     protected override IEnumerable<RecognizerCase> NearMisses =>
@@ -199,6 +220,10 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         None("Damrak 1, 101 LG Amsterdam"),
         None("Damrak 1, 1012 LG"),
         None("Damrak 1.5, 1012 LG Amsterdam"),
+        None("P.O. Box"),
+        None("PO Box 0"),
+        None("Postfach 1.5"),
+        None("XPostfach 12"),
     ];
 
     [Theory]
@@ -239,13 +264,7 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         var matched = 0;
         for (var i = 0; i < 20_000; i++)
         {
-            var text = new StringBuilder();
-            foreach (var slot in slots)
-            {
-                text.Append(slot[random.Next(slot.Length)]);
-            }
-
-            var value = text.ToString();
+            var value = FromSlots(slots, random);
             if (regex.IsMatch(value))
             {
                 matched++;
@@ -254,6 +273,56 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         }
 
         Assert.True(matched > 200, $"only {matched} texts matched; the generator no longer exercises the shape");
+    }
+
+    [Fact]
+    public void Analyze_EveryValidPostBoxMatch_IsReported()
+    {
+        // The key-word gate in front of the post-box regex must never hide a box the regex and validation accept:
+        // random texts built slot by slot from the shape's pieces and near misses.
+        string[][] slots =
+        [
+            ["", "Write to ", "x", "Ship: ", "SEND TO "],
+            ["P.O. Box", "PO Box", "po box", "P. O. Box", "P.O.Box", "Post Office Box", "Postfach", "POSTFACH", "Postbus", "B.P.", "BP",
+                "bp", "Boîte postale", "boite postale", "Apartado", "Apartado de correos", "Casella postale", "Box", "P.O."],
+            [" ", "", "\u00A0", "\t", "  "],
+            ["1", "12", "4711", "10 11 12", "0", "1234567", "12 3", "1.5"],
+            ["", ", 10115 Berlin", ", Springfield, IL 62701", " 75001 Paris", ".", "x", ", 1000 AA Amsterdam"],
+        ];
+        var random = new Random(20261204);
+        var regex = StreetAddressPatterns.PostBox();
+        var recognizer = new StreetAddressRecognizer();
+        var accepted = 0;
+        for (var i = 0; i < 5_000; i++)
+        {
+            var value = FromSlots(slots, random);
+            for (var m = regex.Match(value); m.Success; m = m.NextMatch())
+            {
+                if (StreetCandidates.PostBox(value, m) is not { } candidate)
+                {
+                    continue;
+                }
+
+                accepted++;
+                var found = new List<EntitySpan>();
+                recognizer.Analyze(value, found);
+                Assert.Contains(found, s => s.Start <= candidate.Start && s.End >= candidate.End);
+            }
+        }
+
+        Assert.True(accepted > 1_000, $"only {accepted} boxes accepted; the generator no longer exercises the shape");
+    }
+
+    /// <summary>One random text: a piece from each slot in turn.</summary>
+    private static string FromSlots(string[][] slots, Random random)
+    {
+        var text = new StringBuilder();
+        foreach (var slot in slots)
+        {
+            text.Append(slot[random.Next(slot.Length)]);
+        }
+
+        return text.ToString();
     }
 
     [Fact]
