@@ -16,7 +16,8 @@ namespace StealthRelay.IntegrationTests.Ner;
 /// <c>relay analyze</c>). A bare company name is typed less reliably (the shipped model reads "Microsoft" alone in this
 /// sentence as LOCATION; it is still redacted), so the organisation here carries its "Corporation". Street and house
 /// number are the street-address rule recognizer's ADDRESS (the model reads them as ORGANIZATION; at the same length
-/// the rule's type wins), the city is the model's LOCATION.
+/// the rule's type wins), the city is the model's LOCATION. A post-office box with its city, state and ZIP is one rule
+/// ADDRESS (the model alone reads the "O." of "P.O." as a PERSON and leaves the number).
 /// </summary>
 public sealed class NerEntitiesTests : IAsyncLifetime
 {
@@ -36,6 +37,7 @@ public sealed class NerEntitiesTests : IAsyncLifetime
                 ("John Smith works at Microsoft Corporation in Seattle.", ["John Smith", "Microsoft", "Seattle"], ["[PERSON_1]", "[ORGANIZATION_1]", "[LOCATION_1]"]),
                 ("Please summarise the meeting notes from Acme Corporation.", ["Acme Corporation", "Acme"], ["[ORGANIZATION_1]"]),
                 ("Ship the parcel to 1600 Pennsylvania Avenue, Washington.", ["1600 Pennsylvania Avenue", "1600", "Pennsylvania", "Washington"], ["[ADDRESS_1]", "[LOCATION_1]"]),
+                ("Send the forms to P.O. Box 1234, Springfield, IL 62701 instead.", ["Box 1234", "Springfield", "62701"], ["[ADDRESS_1]"]),
             ];
             foreach (var client in new[] { "openai", "openai-stream", "anthropic", "anthropic-stream" })
             {
