@@ -3,7 +3,8 @@ using StealthRelay.Redaction.Policy;
 namespace StealthRelay.Redaction.Analysis;
 
 /// <summary>
-/// Fuses the candidates of one text: entity selection and thresholds, overlap resolution, then the allow list.
+/// Fuses the candidates of one text: model guesses over pronouns and articles alone dropped, entity selection and
+/// thresholds, overlap resolution, then the allow list.
 /// Deny-list hits are always kept by selection and thresholds (they are the policy's own "always redact").
 /// </summary>
 internal static class SpanFusion
@@ -13,6 +14,12 @@ internal static class SpanFusion
         var selected = new List<Candidate>(candidates.Count);
         foreach (var c in candidates)
         {
+            // A model guess over pronouns and articles alone ("Call me", "Ruf mich an") is no entity (FunctionWords).
+            if (c.FromModel && FunctionWords.Only(text.AsSpan(c.Span.Start, c.Span.Length)))
+            {
+                continue;
+            }
+
             if (c.Span.Source == DenyListMatcher.Source || (IsSelected(c.Span.Type, policy) && c.Span.Score >= MinScore(c.Span.Type, policy)))
             {
                 selected.Add(c);

@@ -146,6 +146,32 @@ public class PiiAnalyzerTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_ModelGuessOverAPronounOnly_IsDroppedAndNotPropagated()
+    {
+        // Kept, "me" would be propagated to every "me" of the request under one PERSON placeholder.
+        var ner = new FixedNerModel(("Call me", EntityTypes.Person, 0.9), ("Maria", EntityTypes.Person, 0.9), ("US", EntityTypes.Location, 0.9));
+        var analyzer = Create(ner);
+        const string text = "Call me, Maria. Text me from the US.";
+
+        var spans = await AnalyzeOne(analyzer, text);
+
+        Assert.Equal(["Call me", "Maria", "US"], Values(text, spans));
+        var pronounOnly = new FixedNerModel(("me", EntityTypes.Person, 0.9), ("Maria", EntityTypes.Person, 0.9));
+        Assert.Equal(["Maria"], Values(text, await AnalyzeOne(Create(pronounOnly), text)));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_RuleOrDenyListHitOverAPronoun_IsKept()
+    {
+        // Only the model's guesses are filtered: the policy's own deny list still redacts whatever it names.
+        var policy = new RedactionPolicy { DenyList = [new DenyRule { Pattern = "us" }] };
+        var analyzer = Create(new FixedNerModel(("us", EntityTypes.Organization, 0.9)));
+        const string text = "call us back";
+
+        Assert.Equal(["us"], Values(text, await AnalyzeOne(analyzer, text, policy)));
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_AllowList_DropsMatchingSpansLast()
     {
         var ner = new FixedNerModel(("Acme", EntityTypes.Organization, 0.9), ("Bob", EntityTypes.Person, 0.9));
