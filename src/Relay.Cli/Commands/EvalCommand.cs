@@ -66,7 +66,7 @@ internal static class EvalCommand
                 var texts = batch.ConvertAll(s => s.Text);
                 var predictions = analyzer is null
                     ? model.Predict(texts, ct)
-                    : await analyzer.AnalyzeAsync(texts, policy, ct);
+                    : await AnalyzeEachAsync(analyzer, texts, policy, ct);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     scorer.Add(batch[i].Text, batch[i].Spans, [.. predictions[i].Select(p => new GoldSpan(p.Type, p.Start, p.End))]);
@@ -87,5 +87,21 @@ internal static class EvalCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Each sentence or document is its own request, as one prompt would be: within a request a found value is redacted
+    /// wherever it occurs (value propagation), which must not carry a value from one unrelated test line to the next.
+    /// </summary>
+    private static async Task<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeEachAsync(
+        IPiiAnalyzer analyzer, List<string> texts, RedactionPolicy policy, CancellationToken ct)
+    {
+        var result = new IReadOnlyList<EntitySpan>[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            result[i] = (await analyzer.AnalyzeAsync([texts[i]], policy, ct))[0];
+        }
+
+        return result;
     }
 }

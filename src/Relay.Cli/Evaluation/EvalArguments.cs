@@ -18,7 +18,8 @@ internal sealed class EvalArguments
           --max-sentences N    read at most N sentences from each file
           --format text|json   output format (default text)
           --map TAG=TYPE       map a gold tag type to an entity type (TYPE empty: ignore it), repeatable
-          --batch-size N       sentences per Predict call (default 64)
+          --batch-size N       sentences per Predict call (default 64); with --analyzer each sentence
+                               or document is its own request
         """;
 
     public string? Model { get; private set; }

@@ -110,6 +110,22 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_Analyzer_EachLineIsItsOwnRequest()
+    {
+        // In one request a found value is redacted everywhere (value propagation), even where no recognizer would find
+        // it (glued to "_1]"). Unrelated test lines must not share that: the second line has no gold and must get no span.
+        var jsonl = Write("two.jsonl",
+            "{\"text\":\"Mail jane.doe@example.com\",\"spans\":[{\"type\":\"EMAIL_ADDRESS\",\"start\":5,\"end\":25}]}\n"
+            + "{\"text\":\"see jane.doe@example.com_1] now\",\"spans\":[]}\n");
+
+        var (code, stdout, _) = await Run("--model", _model.Folder, "--jsonl", jsonl, "--format", "json", "--analyzer");
+
+        Assert.Equal(0, code);
+        var email = JsonDocument.Parse(stdout).RootElement.GetProperty("overall").GetProperty("types").GetProperty("EMAIL_ADDRESS");
+        Assert.Equal((1, 0), (email.GetProperty("tp").GetInt32(), email.GetProperty("fp").GetInt32()));
+    }
+
+    [Fact]
     public async Task RunAsync_AnalyzerWithPolicy_ScoresWhatThatPolicyRedacts()
     {
         var jsonl = Write("names.jsonl",
