@@ -19,6 +19,7 @@ public static class EntityTypes
     public const string EsNif = "ES_NIF";
     public const string EsNie = "ES_NIE";
     public const string ItFiscalCode = "IT_FISCAL_CODE";
+    public const string NlBsn = "NL_BSN";
     public const string Person = "PERSON";
     public const string Location = "LOCATION";
     public const string Organization = "ORGANIZATION";

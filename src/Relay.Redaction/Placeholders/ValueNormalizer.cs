@@ -17,6 +17,7 @@ internal static class ValueNormalizer
             case EntityTypes.CreditCard:
             case EntityTypes.UsSsn:
             case EntityTypes.UkNhs:
+            case EntityTypes.NlBsn:
                 {
                     var digits = Keep(value, static c => char.IsAsciiDigit(c), upper: false);
                     return digits.Length > 0 ? digits : NormalizeText(value);

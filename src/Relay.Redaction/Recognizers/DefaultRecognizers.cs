@@ -3,6 +3,7 @@ using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
 using StealthRelay.Redaction.Recognizers.Country.It;
+using StealthRelay.Redaction.Recognizers.Country.Nl;
 using StealthRelay.Redaction.Recognizers.Country.Uk;
 using StealthRelay.Redaction.Recognizers.Generic;
 
@@ -42,6 +43,7 @@ public static class DefaultRecognizers
             new NifRecognizer(),
             new NieRecognizer(),
             new FiscalCodeRecognizer(),
+            new BsnRecognizer(),
             new StreetAddressRecognizer(options),
         ];
     }

@@ -6,6 +6,7 @@ using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
 using StealthRelay.Redaction.Recognizers.Country.It;
+using StealthRelay.Redaction.Recognizers.Country.Nl;
 using StealthRelay.Redaction.Recognizers.Country.Uk;
 using StealthRelay.Redaction.Recognizers.Generic;
 
@@ -48,6 +49,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<NifRecognizer>(services);
         Add<NieRecognizer>(services);
         Add<FiscalCodeRecognizer>(services);
+        Add<BsnRecognizer>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>(
             sp => new StreetAddressRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         return services;

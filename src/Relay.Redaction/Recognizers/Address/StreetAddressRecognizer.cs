@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using StealthRelay.Redaction.Recognizers.Internal;
 
 namespace StealthRelay.Redaction.Recognizers.Address;
 
@@ -167,48 +168,27 @@ internal sealed class StreetAddressRecognizer : IRecognizer
     /// an optional blank and two letters), followed by a blank and a letter: the necessary part of
     /// <see cref="StreetAddressPatterns.PostcodeConfirmed"/>.
     /// </summary>
-    internal static bool HasPostcodeBeforeWord(string text)
+    internal static bool HasPostcodeBeforeWord(string text) => DigitRuns.Any(text, IsPostcodeBeforeWord);
+
+    private static bool IsPostcodeBeforeWord(string text, int start, int end)
     {
-        var from = 0;
-        while (from < text.Length)
+        if (start == 0 || !(AddressWords.IsBlank(text[start - 1]) || text[start - 1] == '-'))
         {
-            var found = text.AsSpan(from).IndexOfAnyInRange('0', '9');
-            if (found < 0)
-            {
-                return false;
-            }
-
-            var start = from + found;
-            var end = start;
-            while (end < text.Length && char.IsAsciiDigit(text[end]))
-            {
-                end++;
-            }
-
-            from = end;
-            if (start == 0 || !(AddressWords.IsBlank(text[start - 1]) || text[start - 1] == '-'))
-            {
-                continue;
-            }
-
-            var after = end - start == 5 ? end : end - start == 4 ? DutchLettersEnd(text, end) : -1;
-            if (after < 0 || after >= text.Length || !AddressWords.IsBlank(text[after]))
-            {
-                continue;
-            }
-
-            while (after < text.Length && AddressWords.IsBlank(text[after]))
-            {
-                after++;
-            }
-
-            if (after < text.Length && char.IsLetter(text[after]))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var after = end - start == 5 ? end : end - start == 4 ? DutchLettersEnd(text, end) : -1;
+        if (after < 0 || after >= text.Length || !AddressWords.IsBlank(text[after]))
+        {
+            return false;
+        }
+
+        while (after < text.Length && AddressWords.IsBlank(text[after]))
+        {
+            after++;
+        }
+
+        return after < text.Length && char.IsLetter(text[after]);
     }
 
     /// <summary>The end of the two letters of a Dutch postcode after its digits (<c>1012 LG</c>, <c>1012LG</c>), or -1.</summary>
