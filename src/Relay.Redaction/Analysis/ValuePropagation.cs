@@ -5,7 +5,9 @@ namespace StealthRelay.Redaction.Analysis;
 /// of the same type. A recognizer can miss a value it found elsewhere because of what stands next to it (an e-mail
 /// glued to <c>_1]</c>, a phone number without its context word); the value itself must still never be forwarded.
 /// "Whole" means no letter or digit continues the value on either side, so a detected <c>Li</c> does not touch
-/// <c>Linux</c>. Occurrences that overlap a kept span are left to that span; longer values go first.
+/// <c>Linux</c>. Occurrences that overlap a kept span are left to that span; longer values go first. A card security
+/// code is not propagated: its three or four digits are a value only next to their key word ("CVV 123"), and the same
+/// digits elsewhere are a room, a price or a count.
 /// </summary>
 internal static class ValuePropagation
 {
@@ -16,7 +18,7 @@ internal static class ValuePropagation
         {
             foreach (var span in spans[t])
             {
-                if (span.Length > 0)
+                if (span.Length > 0 && span.Type != EntityTypes.CardSecurityCode)
                 {
                     values.TryAdd(texts[t][span.Start..span.End], span);
                 }

@@ -30,6 +30,7 @@ public static class DefaultRecognizers
             new EmailRecognizer(),
             new PhoneNumberRecognizer(options),
             new CreditCardRecognizer(),
+            new CardSecurityCodeRecognizer(),
             new IbanRecognizer(),
             new UsSsnRecognizer(),
             new IpAddressRecognizer(),

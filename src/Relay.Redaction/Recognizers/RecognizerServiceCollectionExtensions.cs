@@ -36,6 +36,7 @@ public static class RecognizerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PhoneNumberRecognizer>(
             sp => new PhoneNumberRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         Add<CreditCardRecognizer>(services);
+        Add<CardSecurityCodeRecognizer>(services);
         Add<IbanRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<IpAddressRecognizer>(services);

@@ -20,6 +20,19 @@ public sealed class ValuePropagationTests
     }
 
     [Fact]
+    public void Apply_CardSecurityCode_IsNotPropagated()
+    {
+        // "cvv 123" makes 123 a value; room 123 and plate AB-123-CD stay as written.
+        string[] texts = ["cvv 123, room 123", "plate AB-123-CD"];
+        IReadOnlyList<EntitySpan>[] spans = [[Span(EntityTypes.CardSecurityCode, 4, 7)], []];
+
+        ValuePropagation.Apply(texts, spans, CancellationToken.None);
+
+        Assert.Equal([(4, 7)], spans[0].Select(s => (s.Start, s.End)));
+        Assert.Empty(spans[1]);
+    }
+
+    [Fact]
     public void Apply_OccurrenceInsideAKeptSpan_IsLeftToThatSpanAndLongerValuesGoFirst()
     {
         // "Li" occurs inside the kept "Ann Li" and as a word of its own; "Ann Li" is longer, so it is placed first.
