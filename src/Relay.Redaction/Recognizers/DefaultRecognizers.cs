@@ -31,6 +31,7 @@ public static class DefaultRecognizers
             new PhoneNumberRecognizer(options),
             new CreditCardRecognizer(),
             new CardSecurityCodeRecognizer(),
+            new DateOfBirthRecognizer(),
             new IbanRecognizer(),
             new UsSsnRecognizer(),
             new IpAddressRecognizer(),

@@ -37,6 +37,7 @@ public static class RecognizerServiceCollectionExtensions
             sp => new PhoneNumberRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         Add<CreditCardRecognizer>(services);
         Add<CardSecurityCodeRecognizer>(services);
+        Add<DateOfBirthRecognizer>(services);
         Add<IbanRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<IpAddressRecognizer>(services);
