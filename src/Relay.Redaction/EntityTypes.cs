@@ -9,6 +9,7 @@ public static class EntityTypes
     public const string IbanCode = "IBAN_CODE";
     public const string UsSsn = "US_SSN";
     public const string IpAddress = "IP_ADDRESS";
+    public const string MacAddress = "MAC_ADDRESS";
     public const string Url = "URL";
     public const string Secret = "SECRET";
     public const string CardSecurityCode = "CARD_SECURITY_CODE";

@@ -35,6 +35,7 @@ public static class DefaultRecognizers
             new IbanRecognizer(),
             new UsSsnRecognizer(),
             new IpAddressRecognizer(),
+            new MacAddressRecognizer(),
             new UrlRecognizer(),
             new SecretRecognizer(),
             new NhsNumberRecognizer(),

@@ -41,6 +41,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<IbanRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<IpAddressRecognizer>(services);
+        Add<MacAddressRecognizer>(services);
         Add<UrlRecognizer>(services);
         Add<SecretRecognizer>(services);
         Add<NhsNumberRecognizer>(services);
