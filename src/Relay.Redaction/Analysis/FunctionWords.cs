@@ -7,8 +7,8 @@ namespace StealthRelay.Redaction.Analysis;
 /// organisation on their own. The NER model sometimes tags one ("Call <c>me</c> at ...", "Ruf <c>mich</c> an",
 /// "call <c>us</c> back"), and value propagation would then redact every "me" of the conversation under that
 /// placeholder. Words that are also names are left out (the surnames He, Le, Lui, Ma, Son, Du, Das, Moi; the given
-/// names Des, Elle, Les; the Seine, the Eure, Mir, Haar, An, ...): a model span of only those is kept. A word written in capitals (<c>US</c>, <c>IT</c>, <c>ME</c>) is
-/// an abbreviation, not a pronoun, and is never one of these.
+/// names Des, Elle, Les; the Seine, the Eure, Mir, Haar, An, ...): a model span of only those is kept. A word written
+/// in capitals (<c>US</c>, <c>IT</c>, <c>ME</c>) is an abbreviation, not a pronoun, and is never one of these.
 /// </summary>
 internal static class FunctionWords
 {

@@ -37,8 +37,10 @@ internal sealed partial class CardSecurityCodeRecognizer : IRecognizer
 
         foreach (Match match in CodePattern().Matches(text))
         {
+            // Only the end can run on into a longer number: a key word stands before the digits (so "CVV #123" is a code,
+            // where a "#" before a bare number would mark a reference).
             var number = match.Groups["num"];
-            if (!TextBoundary.IsInsideNumericExpression(text, number.Index, number.Index + number.Length))
+            if (!TextBoundary.ContinuesAsNumber(text, number.Index + number.Length))
             {
                 results.Add(new EntitySpan(
                     EntityTypes.CardSecurityCode, number.Index, number.Index + number.Length, RecognizerScores.Structural, nameof(CardSecurityCodeRecognizer)));

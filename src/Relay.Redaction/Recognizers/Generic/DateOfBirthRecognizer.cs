@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
@@ -16,7 +17,7 @@ internal sealed partial class DateOfBirthRecognizer : IRecognizer
 {
     private static readonly FrozenDictionary<string, int> Months = BuildMonths();
 
-    private static readonly System.Buffers.SearchValues<string> KeyWords = System.Buffers.SearchValues.Create(
+    private static readonly SearchValues<string> KeyWords = SearchValues.Create(
         ["dob", "d.o.b", "birth", "born", "geburt", "geboren", "geb.", "naissance", "né", "nee le", "geboorte", "nacimiento",
             "nacid", "nascita", "nato il", "nata il"],
         StringComparison.OrdinalIgnoreCase);

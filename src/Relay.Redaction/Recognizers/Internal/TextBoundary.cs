@@ -29,8 +29,12 @@ internal static class TextBoundary
             return true;
         }
 
-        return end + 1 < text.Length && IsJoiner(text[end]) && char.IsAsciiDigit(text[end + 1]);
+        return ContinuesAsNumber(text, end);
     }
+
+    /// <summary>True when a number ending at <paramref name="end"/> goes on past a joiner (<c>123.45</c>, <c>12-34</c>).</summary>
+    public static bool ContinuesAsNumber(string text, int end) =>
+        end + 1 < text.Length && IsJoiner(text[end]) && char.IsAsciiDigit(text[end + 1]);
 
     private static bool IsJoiner(char c) => c is '.' or ',' or '-' or '/' or ':';
 }

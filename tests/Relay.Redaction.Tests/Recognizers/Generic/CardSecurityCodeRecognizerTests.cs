@@ -16,6 +16,8 @@ public sealed class CardSecurityCodeRecognizerTests : RecognizerTestBase
         Hit("card 4111 1111 1111 1111 exp 12/27 cvv 123", "123"),
         Hit("CVV: 737, please charge it", "737"),
         Hit("CVC2=1234", "1234"),
+        Hit("CVV #123 on the back", "123"),
+        Hit("cvv# 737", "737"),
         Hit("the security code is 456.", "456"),
         Hit("Card verification value (3 digits): 321", "321"),
         Hit("CVV code 999", "999"),
