@@ -29,9 +29,9 @@ internal sealed class TelemetryCapture
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public List<Activity> Spans { get; } = [];
+    public LockedCollection<Activity> Spans { get; } = new();
 
-    public List<MetricSnapshot> Metrics { get; } = [];
+    public LockedCollection<MetricSnapshot> Metrics { get; } = new();
 
     public void Install(IServiceCollection services)
     {
@@ -57,50 +57,44 @@ internal sealed class TelemetryCapture
             yield return ("log", entry);
         }
 
-        lock (Spans)
+        foreach (var span in Spans)
         {
-            foreach (var span in Spans.ToList())
+            var name = $"span {span.Source.Name}/{span.OperationName}";
+            yield return (name + " name", span.DisplayName + " " + span.OperationName);
+            yield return (name + " status", span.StatusDescription ?? "");
+            foreach (var tag in span.TagObjects)
             {
-                var name = $"span {span.Source.Name}/{span.OperationName}";
-                yield return (name + " name", span.DisplayName + " " + span.OperationName);
-                yield return (name + " status", span.StatusDescription ?? "");
-                foreach (var tag in span.TagObjects)
+                yield return (name + " tag " + tag.Key, tag.Key + "=" + tag.Value);
+            }
+
+            foreach (var item in span.Baggage)
+            {
+                yield return (name + " baggage", item.Key + "=" + item.Value);
+            }
+
+            foreach (var e in span.Events)
+            {
+                yield return (name + " event", e.Name + " " + string.Join(' ', e.Tags.Select(t => t.Key + "=" + t.Value)));
+            }
+
+            foreach (var link in span.Links)
+            {
+                yield return (name + " link", string.Join(' ', (link.Tags ?? []).Select(t => t.Key + "=" + t.Value)));
+            }
+        }
+
+        foreach (var metric in Metrics)
+        {
+            var name = $"metric {metric.MeterName}/{metric.Name}";
+            yield return (name, metric.Name + " " + metric.Unit + " " + metric.Description);
+            foreach (var point in metric.MetricPoints)
+            {
+                foreach (var tag in point.Tags)
                 {
                     yield return (name + " tag " + tag.Key, tag.Key + "=" + tag.Value);
                 }
 
-                foreach (var item in span.Baggage)
-                {
-                    yield return (name + " baggage", item.Key + "=" + item.Value);
-                }
-
-                foreach (var e in span.Events)
-                {
-                    yield return (name + " event", e.Name + " " + string.Join(' ', e.Tags.Select(t => t.Key + "=" + t.Value)));
-                }
-
-                foreach (var link in span.Links)
-                {
-                    yield return (name + " link", string.Join(' ', (link.Tags ?? []).Select(t => t.Key + "=" + t.Value)));
-                }
-            }
-        }
-
-        lock (Metrics)
-        {
-            foreach (var metric in Metrics.ToList())
-            {
-                var name = $"metric {metric.MeterName}/{metric.Name}";
-                yield return (name, metric.Name + " " + metric.Unit + " " + metric.Description);
-                foreach (var point in metric.MetricPoints)
-                {
-                    foreach (var tag in point.Tags)
-                    {
-                        yield return (name + " tag " + tag.Key, tag.Key + "=" + tag.Value);
-                    }
-
-                    yield return (name + " value", Value(metric.MetricType, point));
-                }
+                yield return (name + " value", Value(metric.MetricType, point));
             }
         }
     }
