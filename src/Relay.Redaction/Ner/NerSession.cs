@@ -44,7 +44,7 @@ internal sealed class NerSession : IDisposable
         };
         if (options.Device == NerDevice.Cuda)
         {
-            AppendCuda(sessionOptions, options.DeviceId);
+            AppendCuda(sessionOptions, options.DeviceId, options.CudaProviderOptions);
         }
 
         InferenceSession session;
@@ -70,10 +70,10 @@ internal sealed class NerSession : IDisposable
 
     public void Dispose() => Session.Dispose();
 
-    private static void AppendCuda(SessionOptions sessionOptions, int deviceId)
+    private static void AppendCuda(SessionOptions sessionOptions, int deviceId, IDictionary<string, string> providerOptions)
     {
-        const string Hint = "Ship the GPU build of ONNX Runtime (package Microsoft.ML.OnnxRuntime.Gpu, with CUDA and cuDNN) "
-            + "or set Relay:Ner:Device to Cpu.";
+        const string Hint = "Build with -p:OnnxRuntimeBackend=cuda (ONNX Runtime's CUDA 13 build; the host needs the NVIDIA driver, "
+            + "the CUDA 13 libraries and cuDNN 9) or set Relay:Ner:Device to Cpu.";
         string[] providers;
         try
         {
@@ -92,7 +92,13 @@ internal sealed class NerSession : IDisposable
 
         try
         {
-            sessionOptions.AppendExecutionProvider_CUDA(deviceId);
+            using var cuda = new OrtCUDAProviderOptions();
+            var values = new Dictionary<string, string>(providerOptions, StringComparer.Ordinal)
+            {
+                ["device_id"] = deviceId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            cuda.UpdateOptions(values);
+            sessionOptions.AppendExecutionProvider_CUDA(cuda);
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
         {

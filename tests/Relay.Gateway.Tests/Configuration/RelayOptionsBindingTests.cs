@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StealthRelay.Gateway.Configuration;
+using StealthRelay.Redaction.Ner;
 
 namespace StealthRelay.Gateway.Tests.Configuration;
 
@@ -58,5 +59,29 @@ public sealed class RelayOptionsBindingTests
         }));
 
         Assert.Equal(2, exception.Failures.Count());
+    }
+
+    [Fact]
+    public void BindNer_CudaSettings_KeepProviderDefaultsAndTakeOverrides()
+    {
+        // The gateway binds Relay:Ner onto NerOptions (GatewayApp.AddNerModel); a configured provider option joins the
+        // defaults (heuristic cuDNN search, no TF32) or replaces one, so Cuda needs no other setting.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Relay:Ner:Device"] = "Cuda",
+            ["Relay:Ner:CudaProviderOptions:gpu_mem_limit"] = "1073741824",
+            ["Relay:Ner:CudaProviderOptions:use_tf32"] = "1",
+        }).Build();
+        var options = new NerOptions();
+
+        configuration.GetSection("Relay:Ner").Bind(options);
+
+        Assert.Equal(NerDevice.Cuda, options.Device);
+        Assert.Equal(
+            [("cudnn_conv_algo_search", "HEURISTIC"), ("gpu_mem_limit", "1073741824"), ("use_tf32", "1")],
+            options.CudaProviderOptions.Select(p => (p.Key, p.Value)).Order());
+        Assert.Equal(
+            [("cudnn_conv_algo_search", "HEURISTIC"), ("use_tf32", "0")],
+            new NerOptions().CudaProviderOptions.Select(p => (p.Key, p.Value)).Order());
     }
 }
