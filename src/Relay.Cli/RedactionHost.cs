@@ -14,12 +14,23 @@ internal static class RedactionHost
     public const string NoNerOption = "--no-ner";
     public const string ModelOption = "--model";
     public const string PolicyOption = "--policy";
+    public const string DeviceOption = "--device";
 
-    public static ServiceProvider Create(CommandLine line) => Create(ner: !line.Has(NoNerOption), line.Value(ModelOption));
+    public static ServiceProvider Create(CommandLine line) =>
+        Create(ner: !line.Has(NoNerOption), line.Value(ModelOption), ParseDevice(line.Value(DeviceOption)));
+
+    /// <summary><c>cpu</c> (also when null) or <c>cuda</c>, any case; otherwise a <see cref="UsageException"/>.</summary>
+    public static NerDevice ParseDevice(string? value) => value?.ToUpperInvariant() switch
+    {
+        null or "CPU" => NerDevice.Cpu,
+        "CUDA" => NerDevice.Cuda,
+        _ => throw new UsageException($"{DeviceOption} is cpu or cuda (was '{value}')."),
+    };
 
     /// <param name="ner">Whether the NER model runs next to the rule recognizers.</param>
     /// <param name="model">The model folder; null: the shipped model.</param>
-    public static ServiceProvider Create(bool ner, string? model)
+    /// <param name="device">Where the model runs (<c>Relay:Ner:Device</c>); CUDA needs the GPU build of ONNX Runtime.</param>
+    public static ServiceProvider Create(bool ner, string? model, NerDevice device = NerDevice.Cpu)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -28,6 +39,7 @@ internal static class RedactionHost
         services.AddNerModel(options =>
         {
             options.Enabled = ner;
+            options.Device = device;
             if (model is not null)
             {
                 options.ModelPath = model;

@@ -10,17 +10,19 @@ internal static class RelayCommand
         relay: audit and operate StealthRelay redaction.
 
         Usage:
-          relay analyze --input IN.jsonl --output OUT.jsonl [--no-ner] [--model DIR] [--policy FILE]
+          relay analyze --input IN.jsonl --output OUT.jsonl [--no-ner] [--model DIR] [--device cpu|cuda]
+                        [--policy FILE]
               Each input line is {"id": ..., "text": "..."}; each output line is
               {"id": ..., "entities": [{"type", "start", "end", "score"}]} (UTF-16 offsets, end exclusive),
               in input order. Use - for stdin/stdout.
-          relay redact [--input FILE|-] [--no-ner] [--model DIR] [--policy FILE]
+          relay redact [--input FILE|-] [--no-ner] [--model DIR] [--device cpu|cuda] [--policy FILE]
               Reads text, writes the sanitized text to stdout and a summary (entity types and counts only)
               to stderr.
-          relay eval --bio FILE | --jsonl FILE [...] [--model DIR] [--analyzer [--policy FILE]]
+          relay eval --bio FILE | --jsonl FILE [...] [--model DIR] [--device cpu|cuda] [--analyzer [--policy FILE]]
                      [--max-sentences N] [--format text|json]
               Span-level precision, recall and F1 per entity type, and the share of gold values wholly
               redacted / missed; --analyzer scores rules + model + policy, as the gateway redacts.
+          --device cuda: run the model on the GPU (the GPU build of ONNX Runtime, docs/ner.md "CUDA").
           --policy FILE: a JSON object shaped like the gateway's Relay:Redaction:Policy section.
 
         Exit codes: 0 success, 1 failure, 2 usage error.

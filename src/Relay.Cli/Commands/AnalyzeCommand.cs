@@ -16,7 +16,7 @@ internal static class AnalyzeCommand
 {
     private const int BatchSize = 32;
 
-    private static readonly HashSet<string> ValueOptions = ["--input", "--output", RedactionHost.ModelOption, RedactionHost.PolicyOption];
+    private static readonly HashSet<string> ValueOptions = ["--input", "--output", RedactionHost.ModelOption, RedactionHost.PolicyOption, RedactionHost.DeviceOption];
     private static readonly HashSet<string> FlagOptions = [RedactionHost.NoNerOption];
 
     public static async Task<int> RunAsync(

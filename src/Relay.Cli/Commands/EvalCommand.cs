@@ -47,7 +47,7 @@ internal static class EvalCommand
     {
         var map = new GoldTagMap(arguments.TagMap);
         var policy = RedactionHost.LoadPolicy(arguments.Policy);
-        await using var services = RedactionHost.Create(ner: true, arguments.Model);
+        await using var services = RedactionHost.Create(ner: true, arguments.Model, arguments.Device);
         var model = services.GetRequiredService<INerModel>();
         var modelName = (model as OnnxNerModel)?.ModelFolder ?? arguments.Model ?? NerOptions.DefaultModelFolder;
         var analyzer = arguments.Analyzer ? services.GetRequiredService<IPiiAnalyzer>() : null;

@@ -7,7 +7,7 @@ namespace StealthRelay.Cli.Commands;
 /// <summary><c>relay redact</c>: text in, sanitized text out, and a summary of types and counts (never values).</summary>
 internal static class RedactCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--input", RedactionHost.ModelOption, RedactionHost.PolicyOption];
+    private static readonly HashSet<string> ValueOptions = ["--input", RedactionHost.ModelOption, RedactionHost.PolicyOption, RedactionHost.DeviceOption];
     private static readonly HashSet<string> FlagOptions = [RedactionHost.NoNerOption];
 
     public static async Task<int> RunAsync(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StealthRelay.Redaction.Ner;
 
 namespace StealthRelay.Cli.Evaluation;
 
@@ -6,9 +7,10 @@ namespace StealthRelay.Cli.Evaluation;
 internal sealed class EvalArguments
 {
     public const string Usage = """
-        usage: relay eval [--model DIR] [--analyzer [--policy FILE]] (--bio FILE | --jsonl FILE)...
+        usage: relay eval [--model DIR] [--device cpu|cuda] [--analyzer [--policy FILE]] (--bio FILE | --jsonl FILE)...
                           [--max-sentences N] [--format text|json] [--map TAG=TYPE]... [--batch-size N]
           --model DIR          token-classification export folder (default: the shipped models/stealthrelay-ner)
+          --device cpu|cuda    where the model runs (default cpu; cuda needs the GPU build, docs/ner.md)
           --analyzer           score what the gateway would redact (rule recognizers + model, fused, default
                                policy) instead of the model alone
           --policy FILE        with --analyzer: the policy to apply, a JSON object shaped like the gateway's
@@ -23,6 +25,9 @@ internal sealed class EvalArguments
         """;
 
     public string? Model { get; private set; }
+
+    /// <summary>Where the model runs.</summary>
+    public NerDevice Device { get; private set; }
 
     /// <summary>Score the whole analyzer (rules + model + policy), not the model alone.</summary>
     public bool Analyzer { get; private set; }
@@ -72,6 +77,18 @@ internal sealed class EvalArguments
             {
                 case "--model":
                     parsed.Model = value;
+                    break;
+                case "--device":
+                    try
+                    {
+                        parsed.Device = RedactionHost.ParseDevice(value);
+                    }
+                    catch (UsageException ex)
+                    {
+                        error = ex.Message;
+                        return null;
+                    }
+
                     break;
                 case "--policy":
                     parsed.Policy = value;

@@ -110,6 +110,8 @@ public sealed class AnalyzeCommandTests : IDisposable
     [InlineData("analyze", "--input", "-", "--output", "-", "--bogus")]
     [InlineData("redact", "--frobnicate")]
     [InlineData("redact", "--input")]
+    [InlineData("analyze", "--input", "-", "--output", "-", "--device", "tpu")]
+    [InlineData("redact", "--device")]
     [InlineData("transmogrify")]
     [InlineData]
     public async Task RunAsync_UsageError_ExitsTwo(params string[] args)
@@ -139,6 +141,19 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Relay:Ner:ModelPath", run.Stderr, StringComparison.Ordinal);
         Assert.Equal("", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("analyze", "--input", "-", "--output", "-")]
+    [InlineData("redact")]
+    public async Task RunAsync_CudaDeviceWithCpuBuild_ExitsOneWithoutContent(params string[] args)
+    {
+        // The test build ships the CPU ONNX Runtime, which has no CUDA execution provider.
+        var run = await CliRun.RunAsync($"{{\"id\":1,\"text\":\"{Email}\"}}", [.. args, "--device", "cuda"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("this ONNX Runtime build has no CUDA execution provider", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Email, run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -158,6 +158,7 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData(new[] { "--bio" }, "needs a value")]
     [InlineData(new[] { "--wat", "1" }, "unknown option")]
     [InlineData(new[] { "--bio", "a", "--policy", "p.json" }, "--policy applies to --analyzer")]
+    [InlineData(new[] { "--bio", "a", "--device", "gpu" }, "--device is cpu or cuda (was 'gpu')")]
     public async Task RunAsync_BadArguments_ExitTwoWithUsage(string[] args, string message)
     {
         var (code, _, stderr) = await Run(args);
@@ -177,6 +178,19 @@ public sealed class EvalCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("vocab.txt or tokenizer.json", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_CudaDeviceWithCpuBuild_ExitOneNamingTheGpuBuild()
+    {
+        // The test build ships the CPU ONNX Runtime, which has no CUDA execution provider.
+        var bio = Write("test.bio", Bio);
+
+        var (code, stdout, stderr) = await Run("--model", _model.Folder, "--device", "CUDA", "--bio", bio);
+
+        Assert.Equal(1, code);
+        Assert.Contains("Relay:Ner:Device is Cuda but this ONNX Runtime build has no CUDA execution provider", stderr, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
     }
 
     private static void AssertScore(JsonElement score, int tp, int fp, int fn, double precision, double recall, double f1)
