@@ -10,7 +10,8 @@ internal static class TestModel
 
     public static string Path => s_path.Value;
 
-    private static string Find()
+    /// <summary>The folder holding StealthRelay.sln.</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "StealthRelay.sln")))
@@ -18,12 +19,15 @@ internal static class TestModel
             directory = directory.Parent;
         }
 
-        if (directory?.Parent is null)
-        {
-            throw new InvalidOperationException("StealthRelay.sln not found above " + AppContext.BaseDirectory);
-        }
+        return directory?.Parent is null
+            ? throw new InvalidOperationException("StealthRelay.sln not found above " + AppContext.BaseDirectory)
+            : directory.FullName;
+    }
 
-        var path = System.IO.Path.Combine(directory.Parent.FullName, "shared", "models", "stories260K.gguf");
+    private static string Find()
+    {
+        var root = RepositoryRoot();
+        var path = System.IO.Path.Combine(Directory.GetParent(root)!.FullName, "shared", "models", "stories260K.gguf");
         return File.Exists(path) ? path : throw new FileNotFoundException("The shared test model is missing.", path);
     }
 }

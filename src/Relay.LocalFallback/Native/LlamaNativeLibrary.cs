@@ -50,6 +50,12 @@ internal static class LlamaNativeLibrary
                         : "They are copied there by the Relay.LocalFallback build (native/LlamaNative.targets)."));
             }
 
+            if (backend == LocalBackend.Cuda)
+            {
+                var (driverVersion, devices) = CudaDriver.Query();
+                CheckGpuCode(directory, driverVersion, devices, logger);
+            }
+
             s_directory = directory;
             NativeLibrary.SetDllImportResolver(typeof(LlamaNativeLibrary).Assembly, Resolve);
             LlamaNativeLog.Attach(logger);
@@ -57,6 +63,37 @@ internal static class LlamaNativeLibrary
             NativeMethods.ggml_backend_load_all_from_path(directory);
             NativeMethods.llama_backend_init();
             s_backend = backend;
+        }
+    }
+
+    /// <summary>
+    /// Refuses the CUDA build where its GPU code cannot run on one of the visible GPUs. The first kernel launch would
+    /// fail there, and llama.cpp answers a CUDA error with ggml_abort, which ends the whole process (the gateway with
+    /// it). Seen on an H200 (sm_90) with driver 580 (CUDA 13.0): the 3.22.1 package has sm_90 only as PTX of CUDA 13.1.
+    /// </summary>
+    internal static void CheckGpuCode(string directory, int driverVersion, IReadOnlyList<CudaDevice> devices, ILogger logger)
+    {
+        var targets = CudaTargets.Load(directory) ?? throw new InvalidOperationException(
+            $"{CudaTargets.FileName} is missing from '{directory}': the CUDA build cannot be checked against this GPU. "
+            + "The Relay.LocalFallback build ships it with the CUDA libraries (docs/local-model.md, \"CUDA\").");
+        if (devices.Count == 0)
+        {
+            throw new InvalidOperationException("Relay:Local:Backend is cuda but the NVIDIA driver reports no GPU.");
+        }
+
+        foreach (var device in devices)
+        {
+            if (targets.Problem(device.Capability, driverVersion) is { } problem)
+            {
+                throw new InvalidOperationException(
+                    $"The llama.cpp CUDA build ({targets.Package}) cannot run on GPU {device.Ordinal} ({device.Name}, "
+                    + $"{CudaTargets.Sm(device.Capability)}): {problem}. Update the NVIDIA driver, hide that GPU "
+                    + "(CUDA_VISIBLE_DEVICES), or set Relay:Local:Backend to cpu.");
+            }
+
+            var version = CudaTargets.Version(driverVersion);
+            var architecture = CudaTargets.Sm(device.Capability);
+            LocalLog.CudaDeviceChecked(logger, version, device.Ordinal, device.Name, architecture, targets.Package);
         }
     }
 

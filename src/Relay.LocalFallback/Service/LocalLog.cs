@@ -15,6 +15,10 @@ internal static partial class LocalLog
         Message = "Local model {ModelFile} loaded on {Backend} in {ElapsedMs} ms: vocabulary {VocabularySize}, {Contexts} context(s) of {ContextSize} tokens, chat template {TemplateSource}")]
     public static partial void ModelLoaded(ILogger logger, string modelFile, LocalBackend backend, long elapsedMs, int vocabularySize, int contexts, int contextSize, string templateSource);
 
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Information,
+        Message = "CUDA check passed: driver for CUDA {DriverVersion}, GPU {Ordinal} {DeviceName} ({Architecture}) runs the code of {Package}")]
+    public static partial void CudaDeviceChecked(ILogger logger, string driverVersion, int ordinal, string deviceName, string architecture, string package);
+
     [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "Local model could not be loaded")]
     public static partial void ModelLoadFailed(ILogger logger, Exception exception);
 
