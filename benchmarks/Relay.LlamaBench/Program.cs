@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using StealthRelay.LocalFallback.Llama;
 using StealthRelay.LocalFallback.Service;
 
@@ -9,10 +9,12 @@ using StealthRelay.LocalFallback.Service;
 // (decode prompt, then n_predict x [sample greedy, token to piece, decode 1 token]), timed the same way.
 // Mode "binding" mirrors the C loop call for call; mode "generator" runs the service's full loop
 // (TextGenerator: UTF-8 decoding, stop-sequence matching, cancellation checks).
-// Usage: Relay.LlamaBench <model.gguf> <n_predict> <n_threads> <runs> [binding|generator]
+// The backend and GPU layers (default cpu, 0) select the llama.cpp build and offload, as Relay:Local:Backend and
+// GpuLayers do: with a -p:LlamaBackend=cuda build, "cuda 0" and "cuda -1" give the CPU and GPU checksums to compare.
+// Usage: Relay.LlamaBench <model.gguf> <n_predict> <n_threads> <runs> [binding|generator] [cpu|cuda] [gpu_layers]
 if (args.Length < 4)
 {
-    Console.Error.WriteLine("usage: Relay.LlamaBench <model.gguf> <n_predict> <n_threads> <runs> [binding|generator]");
+    Console.Error.WriteLine("usage: Relay.LlamaBench <model.gguf> <n_predict> <n_threads> <runs> [binding|generator] [cpu|cuda] [gpu_layers]");
     return 2;
 }
 
@@ -21,8 +23,11 @@ var predict = int.Parse(args[1], CultureInfo.InvariantCulture);
 var threads = int.Parse(args[2], CultureInfo.InvariantCulture);
 var runs = int.Parse(args[3], CultureInfo.InvariantCulture);
 var mode = args.Length > 4 ? args[4] : "binding";
+var backend = args.Length > 5 && args[5] == "cuda" ? LocalBackend.Cuda : LocalBackend.Cpu;
+var gpuLayers = args.Length > 6 ? int.Parse(args[6], CultureInfo.InvariantCulture) : 0;
 
-using var model = LlamaModel.Load(modelPath, gpuLayers: 0, LocalBackend.Cpu, NullLogger.Instance);
+// llama.cpp's load messages (devices, layers offloaded, buffer sizes) go to stderr; they hold no prompt or output.
+using var model = LlamaModel.Load(modelPath, gpuLayers, backend, new StderrLogger());
 using var context = model.CreateContext(predict + 64, 512, threads);
 var prompt = model.Tokenize("Once upon a time", addSpecial: true, parseSpecial: true);
 using var sampler = LlamaSampler.Create(SamplingParameters.Greedy);
@@ -89,7 +94,7 @@ for (var run = 0; run <= runs; run++)
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"csharp-{mode,-9}        prompt_tokens={prompt.Length} n_predict={predict} threads={threads} runs={runs} mean_tps={sum / runs:F1} best_tps={best:F1} cpu_tps={sumCpu / runs:F1} checksum={checksum}"));
+    $"csharp-{mode,-9}        backend={backend} gpu_layers={gpuLayers} prompt_tokens={prompt.Length} n_predict={predict} threads={threads} runs={runs} mean_tps={sum / runs:F1} best_tps={best:F1} cpu_tps={sumCpu / runs:F1} checksum={checksum}"));
 return 0;
 
 // Stable across processes (string.GetHashCode is randomized), so generator runs can be compared with each other.
@@ -102,4 +107,16 @@ static ulong Fnv1a(string text)
     }
 
     return hash;
+}
+
+/// <summary>Writes every message to stderr: the model-load log of llama.cpp, for checking where layers went.</summary>
+internal sealed class StderrLogger : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Console.Error.WriteLine(formatter(state, exception));
 }
