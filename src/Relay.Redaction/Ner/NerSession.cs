@@ -104,7 +104,9 @@ internal sealed class NerSession : IDisposable
         {
             throw new NerModelException(
                 $"Relay:Ner:Device is Cuda but the CUDA execution provider for device {deviceId} could not be started "
-                + $"(the provider library, CUDA or cuDNN is missing or the device does not exist): {ex.Message} {Hint}", ex);
+                + $"(a CUDA or cuDNN library is missing, the device does not exist, or Relay:Ner:CudaProviderOptions holds an "
+                + $"unknown option): {ex.Message} Put the CUDA 13 libraries and cuDNN 9 on the library path (LD_LIBRARY_PATH), "
+                + "or set Relay:Ner:Device to Cpu.", ex);
         }
     }
 
