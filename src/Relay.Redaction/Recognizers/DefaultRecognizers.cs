@@ -32,6 +32,7 @@ public static class DefaultRecognizers
             new CreditCardRecognizer(),
             new CardSecurityCodeRecognizer(),
             new DateOfBirthRecognizer(),
+            new PassportRecognizer(),
             new IbanRecognizer(),
             new UsSsnRecognizer(),
             new IpAddressRecognizer(),

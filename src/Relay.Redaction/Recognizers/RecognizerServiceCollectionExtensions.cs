@@ -38,6 +38,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<CreditCardRecognizer>(services);
         Add<CardSecurityCodeRecognizer>(services);
         Add<DateOfBirthRecognizer>(services);
+        Add<PassportRecognizer>(services);
         Add<IbanRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<IpAddressRecognizer>(services);

@@ -264,7 +264,7 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         var matched = 0;
         for (var i = 0; i < 20_000; i++)
         {
-            var value = FromSlots(slots, random);
+            var value = GeneratedTexts.FromSlots(slots, random);
             if (regex.IsMatch(value))
             {
                 matched++;
@@ -295,7 +295,7 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         var accepted = 0;
         for (var i = 0; i < 5_000; i++)
         {
-            var value = FromSlots(slots, random);
+            var value = GeneratedTexts.FromSlots(slots, random);
             for (var m = regex.Match(value); m.Success; m = m.NextMatch())
             {
                 if (StreetCandidates.PostBox(value, m) is not { } candidate)
@@ -311,18 +311,6 @@ public sealed class StreetAddressRecognizerTests : RecognizerTestBase
         }
 
         Assert.True(accepted > 1_000, $"only {accepted} boxes accepted; the generator no longer exercises the shape");
-    }
-
-    /// <summary>One random text: a piece from each slot in turn.</summary>
-    private static string FromSlots(string[][] slots, Random random)
-    {
-        var text = new StringBuilder();
-        foreach (var slot in slots)
-        {
-            text.Append(slot[random.Next(slot.Length)]);
-        }
-
-        return text.ToString();
     }
 
     [Fact]

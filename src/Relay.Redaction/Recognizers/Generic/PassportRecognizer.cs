@@ -1,0 +1,50 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+using StealthRelay.Redaction.Recognizers.Internal;
+
+namespace StealthRelay.Redaction.Recognizers.Generic;
+
+/// <summary>
+/// PASSPORT: a passport number right after a key word naming it (<c>passport no.</c>, <c>passport number</c>,
+/// <c>Reisepass</c>, <c>Passnummer</c>, <c>numéro de passeport</c>, <c>paspoortnummer</c>, <c>número de pasaporte</c>,
+/// <c>numero di passaporto</c>), past a colon, an equals sign, <c>#</c>, "is" or a short bracket. The number is what
+/// passports print: 6 to 9 upper-case letters and digits with at least one digit (US and UK 9 digits, DE
+/// <c>C01X00T47</c>, FR <c>12AB34567</c>, NL <c>NPFH45K12</c>, ES <c>PAA123456</c>); no national format has a
+/// separator inside it. Each country's letters and lengths differ and none prints a check character in the number,
+/// so only a named number counts. The span is the number; the key word stays, so the model still reads what the
+/// value was. <see cref="RecognizerScores.Structural"/>: the key word is the structure.
+/// </summary>
+internal sealed partial class PassportRecognizer : IRecognizer
+{
+    /// <summary>A word every key word of <see cref="NumberPattern"/> holds: the regex runs only on texts with one.</summary>
+    private static readonly SearchValues<string> KeyWords = SearchValues.Create(
+        ["passport", "reisepass", "passn", "pass-n", "passeport", "paspoort", "pasaporte", "passaporto"],
+        StringComparison.OrdinalIgnoreCase);
+
+    public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.Passport];
+
+    public IReadOnlyList<string> Context { get; } =
+        ["passport", "reisepass", "passeport", "paspoort", "pasaporte", "passaporto", "travel", "nationality"];
+
+    public void Analyze(string text, List<EntitySpan> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+
+        if (HasKeyWord(text))
+        {
+            KeyedNumber.Add(NumberPattern(), text, 6, 9, EntityTypes.Passport, nameof(PassportRecognizer), results);
+        }
+    }
+
+    /// <summary>The gate: false only where <see cref="NumberPattern"/> cannot match.</summary>
+    internal static bool HasKeyWord(string text) => text.AsSpan().ContainsAny(KeyWords);
+
+    /// <summary>A key word, an optional number word, a separator, and 6-9 upper-case letters and digits as a whole token.</summary>
+    [GeneratedRegex(
+        @"(?<![\p{L}\p{N}_])(?:passport|reisepass(?:-?nummer|-?nr\.?)?|pass(?:-?nummer|-?nr\.?)|passeport|paspoort(?:nummer)?|pasaporte|passaporto)" +
+        @"(?:[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" + KeyedNumber.Separator +
+        @"(?<num>(?-i:[A-Z0-9]{6,9}))" + KeyedNumber.End,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
+    internal static partial Regex NumberPattern();
+}

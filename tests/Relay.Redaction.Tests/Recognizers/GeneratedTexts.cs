@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace StealthRelay.Redaction.Tests.Recognizers;
+
+/// <summary>Random texts built slot by slot, for tests that hold a cheap gate to the pattern behind it.</summary>
+internal static class GeneratedTexts
+{
+    /// <summary>One random text: a piece from each slot in turn.</summary>
+    public static string FromSlots(string[][] slots, Random random)
+    {
+        var text = new StringBuilder();
+        foreach (var slot in slots)
+        {
+            text.Append(slot[random.Next(slot.Length)]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Asserts that a key-word gate never hides a match of the pattern behind it: <paramref name="count"/> texts of a
+    /// key word from <paramref name="keyWords"/> in random case (some letters swapped for characters the regex may fold
+    /// onto them: the Kelvin sign for k, the long s for s) followed by a piece of each slot; every text the pattern
+    /// matches must open the gate, and at least <paramref name="minMatches"/> must match.
+    /// </summary>
+    public static void AssertGateOpensOnEveryMatch(
+        Regex pattern, Func<string, bool> gate, string[] keyWords, string[][] slots, int seed, int count, int minMatches)
+    {
+        var random = new Random(seed);
+        var matched = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var text = RandomCase(keyWords[random.Next(keyWords.Length)], random) + FromSlots(slots, random);
+            if (pattern.IsMatch(text))
+            {
+                matched++;
+                Assert.True(gate(text), $"gate closed on a match: {text}");
+            }
+        }
+
+        Assert.True(matched >= minMatches, $"only {matched} texts matched; the generator no longer exercises the pattern");
+    }
+
+    private static string RandomCase(string word, Random random)
+    {
+        var text = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            text.Append((c, random.Next(8)) switch
+            {
+                ('k', 0) => '\u212A',
+                ('s', 0) => '\u017F',
+                (_, < 4) => char.ToUpperInvariant(c),
+                _ => c,
+            });
+        }
+
+        return text.ToString();
+    }
+}
