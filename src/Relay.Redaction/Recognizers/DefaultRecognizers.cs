@@ -33,6 +33,7 @@ public static class DefaultRecognizers
             new CardSecurityCodeRecognizer(),
             new DateOfBirthRecognizer(),
             new PassportRecognizer(),
+            new DriverLicenseRecognizer(),
             new IbanRecognizer(),
             new UsSsnRecognizer(),
             new IpAddressRecognizer(),

@@ -39,6 +39,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<CardSecurityCodeRecognizer>(services);
         Add<DateOfBirthRecognizer>(services);
         Add<PassportRecognizer>(services);
+        Add<DriverLicenseRecognizer>(services);
         Add<IbanRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<IpAddressRecognizer>(services);

@@ -38,6 +38,8 @@ public class PlaceholderVaultTests
     [InlineData(EntityTypes.NlBsn, "1112.22.333", "111222333")]
     [InlineData(EntityTypes.IbanCode, "DE89 3704 0044 0532 0130 00", "de89370400440532013000")]
     [InlineData(EntityTypes.Passport, "C01X00T47", "c01x00t47")]
+    [InlineData(EntityTypes.DriverLicense, "123-456-789", "123 456 789")]
+    [InlineData(EntityTypes.DriverLicense, "MORGA 657054 SM9IJ", "morga657054sm9ij")]
     public void GetOrAdd_NormalizedEqualValues_ShareAPlaceholder(string type, string a, string b)
     {
         using var vault = NewVault();

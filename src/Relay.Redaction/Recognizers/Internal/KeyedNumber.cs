@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace StealthRelay.Redaction.Recognizers.Internal;
 
 /// <summary>
-/// A number right after a key word that names it (<c>passport no. 123456789</c>): the regex pieces and the match
-/// loop of the recognizers that look for one (the passport recognizer). Their patterns capture the number as <c>num</c>;
-/// the key word stays in the text.
+/// A number right after a key word that names it (<c>passport no. 123456789</c>, <c>DL# D1234567</c>): the regex pieces
+/// and the match loop the passport and driving licence recognizers share. Their patterns capture the number as
+/// <c>num</c>; the key word stays in the text.
 /// </summary>
 internal static class KeyedNumber
 {
