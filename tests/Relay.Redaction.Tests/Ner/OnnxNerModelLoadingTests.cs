@@ -138,7 +138,7 @@ public sealed class OnnxNerModelLoadingTests
         var error = Assert.Throws<NerModelException>(() => OnnxNerModelTests.Load(tiny, o => o.Device = NerDevice.Cuda));
 
         Assert.Contains("Relay:Ner:Device is Cuda", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Microsoft.ML.OnnxRuntime.Gpu", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Build with -p:OnnxRuntimeBackend=cuda", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
