@@ -62,8 +62,21 @@ internal static unsafe class CudaDriver
     {
         if (result != 0)
         {
-            // 100: CUDA_ERROR_NO_DEVICE, 35: CUDA_ERROR_INSUFFICIENT_DRIVER, 999: CUDA_ERROR_UNKNOWN.
-            throw new InvalidOperationException($"The NVIDIA driver refused {call} (CUDA error {result}).");
+            throw new InvalidOperationException($"The NVIDIA driver refused {call} (CUDA error {result}{Meaning(result)}).");
         }
     }
+
+    /// <summary>The CUDA driver API's names for the errors a start-up can meet (cuda.h, CUresult).</summary>
+    internal static string Meaning(int result) => result switch
+    {
+        3 => ": not initialized",
+        35 => ": the driver is older than the CUDA runtime",
+        100 => ": no CUDA-capable GPU is visible; check CUDA_VISIBLE_DEVICES and the container's GPU access",
+        101 => ": invalid device ordinal",
+        304 => ": an operating-system call failed",
+        803 => ": the driver and the kernel module do not match",
+        804 => ": this GPU does not support forward compatibility",
+        999 => ": unknown error",
+        _ => "",
+    };
 }

@@ -104,6 +104,12 @@ public sealed class CudaPreflightTests : IDisposable
         Assert.Contains("is not valid", broken.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(100, ": no CUDA-capable GPU is visible; check CUDA_VISIBLE_DEVICES and the container's GPU access")]
+    [InlineData(35, ": the driver is older than the CUDA runtime")]
+    [InlineData(12345, "")]
+    public void Meaning_NamesTheDriverErrorsOfAStartUp(int result, string meaning) => Assert.Equal(meaning, CudaDriver.Meaning(result));
+
     [Fact]
     public void Query_ReportsTheDriverOrSaysItIsMissing()
     {
