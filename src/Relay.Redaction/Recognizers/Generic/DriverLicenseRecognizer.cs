@@ -9,9 +9,11 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// licence</c>, <c>licence number</c>, <c>DL no.</c>, <c>Führerscheinnummer</c>, <c>permis de conduire</c>,
 /// <c>rijbewijsnummer</c>, <c>carné de conducir</c>, <c>patente di guida</c>), past a colon, an equals sign, <c>#</c>,
 /// "is" or a short bracket. The number is 5 to 18 characters of upper-case letters and digits with at least one
-/// digit, in groups joined by single dashes or blanks (UK <c>MORGA657054SM9IJ</c>, US states <c>D1234567</c> or
-/// <c>123-456-789</c>, Florida <c>D123-456-78-901-0</c>); a group after a blank needs a digit, so a word in capitals
-/// after the number (<c>D1234567 AND</c>) is not taken, and a longer run is a list or another code, not taken at all.
+/// digit, in groups joined by single dashes (US states <c>D1234567</c> or <c>123-456-789</c>, Florida
+/// <c>D123-456-78-901-0</c>, UK <c>MORGA657054SM9IJ</c>) or by single blanks, where every group has 3 to 6 characters
+/// and each after a blank a digit (<c>123 456 789</c>, <c>MORGA 657054 SM9IJ</c>): a word in capitals after the number
+/// (<c>D1234567 AND</c>) and a count after it (<c>123456789 10 years</c>) are not taken, and a longer run is a list or
+/// another code, not taken at all.
 /// Every issuer has its own format and they share no check character, so only a named number counts. The span is
 /// the number; the key word stays. <see cref="RecognizerScores.Structural"/>: the key word is the structure.
 /// </summary>
@@ -46,7 +48,8 @@ internal sealed partial class DriverLicenseRecognizer : IRecognizer
 
     /// <summary>
     /// A key word with an optional number word (a required one after a bare <c>licence</c>/<c>license</c> and after
-    /// <c>DL</c>), a separator, and groups of upper-case letters and digits joined by single dashes or blanks, as a whole token.
+    /// <c>DL</c>), a separator, and groups of upper-case letters and digits joined by single dashes, or groups of 3-6
+    /// joined by single blanks, as a whole token.
     /// </summary>
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}_])(?:(?:(?:driver(?:['’]?s)?|driving)[ \t\u00A0]+licen[cs]e|f(?:ü|ue)hrerschein(?:-?nummer|-?nr\.?)?" +
@@ -55,7 +58,7 @@ internal sealed partial class DriverLicenseRecognizer : IRecognizer
         @"(?:[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" +
         @"|licen[cs]e[ \t\u00A0]+(?:number|no\.?|nr\.?|#)|(?-i:DL)(?:[ \t\u00A0]*#|[ \t\u00A0]+(?:number|no\.?|nr\.?)))" +
         KeyedNumber.Separator +
-        @"(?<num>(?-i:[A-Z0-9]+(?:-[A-Z0-9]+|[ \t\u00A0][A-Z]*[0-9][A-Z0-9]*)*))" + KeyedNumber.End,
+        @"(?<num>(?-i:[A-Z0-9]{3,6}(?:[ \t\u00A0](?=[A-Z]*[0-9])[A-Z0-9]{3,6})+(?![A-Z0-9])|[A-Z0-9]+(?:-[A-Z0-9]+)*))" + KeyedNumber.End,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     internal static partial Regex NumberPattern();
 }

@@ -34,6 +34,9 @@ public sealed class DriverLicenseRecognizerTests : RecognizerTestBase
         Hit("carné de conducir 12345678Z", "12345678Z"),
         Hit("permiso de conducir: 12345678Z", "12345678Z"),
         Hit("patente di guida n. U11234567X", "U11234567X"),
+        Hit("driver license 123456789 10 years ago", "123456789"),
+        Hit("driver license 123 456 789 10 years ago", "123 456 789"),
+        Hit("driving licence MORGA657054SM9IJ 23", "MORGA657054SM9IJ"),
         Hits("driver's license D1234567 and Führerschein B072RRE2I55", "D1234567", "B072RRE2I55"),
     ];
 
