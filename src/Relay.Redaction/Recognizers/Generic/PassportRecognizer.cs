@@ -7,8 +7,9 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// <summary>
 /// PASSPORT: a passport number right after a key word naming it (<c>passport no.</c>, <c>passport number</c>,
 /// <c>Reisepass</c>, <c>Passnummer</c>, <c>numéro de passeport</c>, <c>paspoortnummer</c>, <c>número de pasaporte</c>,
-/// <c>numero di passaporto</c>), past a colon, an equals sign, <c>#</c>, "is" or a short bracket. The number is what
-/// passports print: 6 to 9 upper-case letters and digits with at least one digit (US and UK 9 digits, DE
+/// <c>numero di passaporto</c>), past a colon, an equals sign, <c>#</c>, "is", a short bracket or an issuing country
+/// in capitals (<c>passport: UK 123456789</c>). The number is what passports print: 6 to 9 letters and digits with at
+/// least one digit (typed in lower case too: <c>c01x00t47</c>; US and UK 9 digits, DE
 /// <c>C01X00T47</c>, FR <c>12AB34567</c>, NL <c>NPFH45K12</c>, ES <c>PAA123456</c>); no national format has a
 /// separator inside it. Each country's letters and lengths differ and none prints a check character in the number,
 /// so only a named number counts. The span is the number; the key word stays, so the model still reads what the
@@ -40,11 +41,14 @@ internal sealed partial class PassportRecognizer : IRecognizer
     /// <summary>The gate: false only where <see cref="NumberPattern"/> cannot match.</summary>
     internal static bool HasKeyWord(string text) => text.AsSpan().ContainsAny(KeyWords);
 
-    /// <summary>A key word, an optional number word, a separator, and 6-9 upper-case letters and digits as a whole token.</summary>
+    /// <summary>
+    /// A key word, an optional number word, a separator, an optional issuing country in capitals (<c>UK</c>,
+    /// <c>USA</c>), and 6-9 letters and digits (any case) as a whole token.
+    /// </summary>
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}_])(?:passport|reisepass(?:-?nummer|-?nr\.?)?|pass(?:-?nummer|-?nr\.?)|passeport|paspoort(?:nummer)?|pasaporte|passaporto)" +
         @"(?:[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" + KeyedNumber.Separator +
-        @"(?<num>(?-i:[A-Z0-9]{6,9}))" + KeyedNumber.End,
+        @"(?:(?-i:[A-Z]{2,3})[ \t\u00A0]+(?=[A-Za-z]*[0-9]))?(?<num>[A-Z0-9]{6,9})" + KeyedNumber.End,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     internal static partial Regex NumberPattern();
 }
