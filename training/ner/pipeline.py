@@ -19,7 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from nerpipe.data import (corpus_paths, read_conll, read_span_jsonl, sentence_text_and_spans, to_words,  # noqa: E402
                           TYPE_TO_LABEL)
 from nerpipe.encode import IGNORE, encode_words, predict_texts, viterbi_labels  # noqa: E402
-from nerpipe.model import ConvTagger  # noqa: E402
+from nerpipe.model import ConvTagger, PieceSpelling  # noqa: E402
 from nerpipe.tokenizer import NUM_CASE_IDS, WordPiece, basic_words, case_id  # noqa: E402
 from nerpipe.vocab_builder import build_vocab  # noqa: E402
 
@@ -174,8 +174,9 @@ def cmd_train(args) -> None:
     log("train case_ids (as written): " + " ".join(f"{k}={v}" for k, v in sorted(counts.items())))
 
     dilations = tuple(int(x) for x in args.dilations.split(","))
+    spelling = PieceSpelling(wp.vocab, args.dim, args.spelling_buckets) if args.spelling_buckets else None
     model = ConvTagger(len(wp.vocab), len(LABELS), dim=args.dim, dilations=dilations, kernel=args.kernel, block=args.block,
-                       dropout=args.dropout)
+                       dropout=args.dropout, spelling=spelling)
     log(f"parameters: {sum(p.numel() for p in model.parameters()):,}")
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
@@ -254,6 +255,7 @@ def cmd_train(args) -> None:
             "kernel": args.kernel, "block": args.block, "vocab_size": len(wp.vocab), "train_pieces_seen": seen,
             "dropout": args.dropout, "lr": args.lr, "batch_tokens": args.batch_tokens, "synth_limit": args.synth_limit,
             "upper_rate": args.upper_rate, "lower_rate": args.lower_rate, "unk_rate": args.unk_rate,
+            "spelling_buckets": args.spelling_buckets, "seed": args.seed,
             "inputs": ["input_ids", "attention_mask", "case_ids"]}
     with open(args.out + ".json", "w") as f:
         json.dump(meta, f, indent=2)
@@ -279,12 +281,17 @@ def cmd_train(args) -> None:
 
 
 # ---------------------------------------------------------------- export
-def load_model(ckpt: str, vocab_size: int) -> ConvTagger:
+def load_model(ckpt: str, wp: WordPiece) -> ConvTagger:
+    """A checkpoint as the plain network the export writes: spelling features, if trained, are folded into the piece
+    embeddings (same logits), so evaluation and export see exactly what the runtime will run."""
     with open(ckpt + ".json") as f:
         meta = json.load(f)
-    model = ConvTagger(vocab_size, len(LABELS), dim=meta["dim"], dilations=tuple(meta["dilations"]),
-                       kernel=meta["kernel"], block=meta.get("block", "full"))
+    buckets = meta.get("spelling_buckets", 0)
+    spelling = PieceSpelling(wp.vocab, meta["dim"], buckets) if buckets else None
+    model = ConvTagger(len(wp.vocab), len(LABELS), dim=meta["dim"], dilations=tuple(meta["dilations"]),
+                       kernel=meta["kernel"], block=meta.get("block", "full"), spelling=spelling)
     model.load_state_dict(torch.load(ckpt))
+    model.fold_spelling()
     model.eval()
     return model
 
@@ -318,7 +325,7 @@ def cmd_export(args) -> None:
     import onnx
 
     wp = WordPiece.load(args.vocab)
-    model = load_model(args.ckpt, len(wp.vocab))
+    model = load_model(args.ckpt, wp)
     os.makedirs(args.model_dir, exist_ok=True)
     onnx_path = os.path.join(args.model_dir, "model.onnx")
     ids = torch.tensor([[wp.cls_id, 100, 200, 300, wp.sep_id]], dtype=torch.int64)
@@ -428,7 +435,7 @@ def cmd_evaluate(args) -> None:
         model = load_model_from_onnx(args.model_dir, len(wp.vocab))
         log(f"evaluating the exported {args.model_dir}/model.onnx (no checkpoint)")
     else:
-        model = load_model(args.ckpt, len(wp.vocab))
+        model = load_model(args.ckpt, wp)
     paths = corpus_paths(args.shared, args.synth)
     sets: dict[str, tuple[list[str], list[list[tuple]]]] = {}
     for lang in LANGS:
@@ -511,6 +518,9 @@ def main() -> None:
     t.add_argument("--average-every", type=int, default=100, help="steps between two snapshots of the mean")
     t.add_argument("--synth-repeat", type=int, default=1,
                    help="times each synthetic train document is seen per pass (keeps its share with --dev-rest)")
+    t.add_argument("--spelling-buckets", type=int, default=0,
+                   help="add hashed character 2-4-gram embeddings of each piece (this many buckets; 0 = off); the "
+                        "export folds them into the piece embeddings, so the ONNX graph is unchanged")
     t.add_argument("--dev-rest", action="store_true",
                    help="train on the WikiANN and WNUT17 dev sentences that model selection does not read")
     sub.add_parser("export")
