@@ -16,6 +16,7 @@ public static class EntityTypes
     public const string DateOfBirth = "DATE_OF_BIRTH";
     public const string Passport = "PASSPORT";
     public const string DriverLicense = "DRIVER_LICENSE";
+    public const string Vin = "VIN";
     public const string UkNhs = "UK_NHS";
     public const string UkNino = "UK_NINO";
     public const string DeTaxId = "DE_TAX_ID";

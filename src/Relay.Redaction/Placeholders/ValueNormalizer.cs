@@ -4,8 +4,8 @@ namespace StealthRelay.Redaction.Placeholders;
 
 /// <summary>
 /// The comparison key of a value: two values with the same key get the same placeholder. Numbers compare by their
-/// digits (<c>+1 (555) 010-0199</c> = <c>+1 555 010 0199</c>), IBANs and passport and driving licence numbers by
-/// letters and digits upper-cased (<c>123-456-789</c> = <c>123 456 789</c>), text
+/// digits (<c>+1 (555) 010-0199</c> = <c>+1 555 010 0199</c>), IBANs, passport and driving licence numbers and VINs
+/// by letters and digits upper-cased (<c>123-456-789</c> = <c>123 456 789</c>), text
 /// case-insensitively with runs of whitespace folded to one space. Neutralized placeholder literals compare exactly.
 /// </summary>
 internal static class ValueNormalizer
@@ -27,6 +27,7 @@ internal static class ValueNormalizer
             case EntityTypes.IbanCode:
             case EntityTypes.Passport:
             case EntityTypes.DriverLicense:
+            case EntityTypes.Vin:
                 {
                     var alnum = Keep(value, static c => char.IsAsciiLetterOrDigit(c), upper: true);
                     return alnum.Length > 0 ? alnum : NormalizeText(value);

@@ -34,6 +34,7 @@ public static class DefaultRecognizers
             new DateOfBirthRecognizer(),
             new PassportRecognizer(),
             new DriverLicenseRecognizer(),
+            new VinRecognizer(),
             new IbanRecognizer(),
             new UsSsnRecognizer(),
             new IpAddressRecognizer(),

@@ -40,6 +40,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<DateOfBirthRecognizer>(services);
         Add<PassportRecognizer>(services);
         Add<DriverLicenseRecognizer>(services);
+        Add<VinRecognizer>(services);
         Add<IbanRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<IpAddressRecognizer>(services);

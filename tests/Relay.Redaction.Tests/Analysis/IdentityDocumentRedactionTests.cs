@@ -3,7 +3,10 @@ using StealthRelay.Redaction.Recognizers;
 
 namespace StealthRelay.Redaction.Tests.Analysis;
 
-/// <summary>Passport and driving licence numbers end to end: the real analyzer with the default recognizers and the text redactor.</summary>
+/// <summary>
+/// Passport, driving licence and vehicle identification numbers end to end: the real analyzer with the default
+/// recognizers and the text redactor.
+/// </summary>
 public sealed class IdentityDocumentRedactionTests
 {
     private static readonly TestEngine Engine = new(recognizers: [.. DefaultRecognizers.Create(new RecognizerOptions())]);
@@ -22,5 +25,20 @@ public sealed class IdentityDocumentRedactionTests
         Assert.Equal(2, result.EntityCounts[EntityTypes.Passport]);
         Assert.Equal(1, result.EntityCounts[EntityTypes.DriverLicense]);
         Assert.Equal(prompt, result.Restore(result.Text));
+    }
+
+    [Fact]
+    public async Task RedactAsync_PromptWithVins_ReplacesEveryOccurrenceAndRestores()
+    {
+        // WVWZZZ1JZXW000001 carries no check digit: only after its key word is it a VIN, and propagation takes the
+        // second occurrence. The upper- and lower-case writings of one VIN share a placeholder, which restores the first.
+        const string prompt =
+            "Fahrgestellnummer WVWZZZ1JZXW000001, same car as WVWZZZ1JZXW000001? The US one is 1HGCM82633A004352 (1hgcm82633a004352 in the form).";
+
+        using var result = await Engine.Text.RedactAsync(prompt, RedactionPolicy.Default, CancellationToken.None);
+
+        Assert.Equal("Fahrgestellnummer [VIN_1], same car as [VIN_1]? The US one is [VIN_2] ([VIN_2] in the form).", result.Text);
+        Assert.Equal(4, result.EntityCounts[EntityTypes.Vin]);
+        Assert.Equal(prompt.Replace("1hgcm82633a004352", "1HGCM82633A004352", StringComparison.Ordinal), result.Restore(result.Text));
     }
 }

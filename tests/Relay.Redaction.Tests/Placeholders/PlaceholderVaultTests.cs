@@ -40,6 +40,7 @@ public class PlaceholderVaultTests
     [InlineData(EntityTypes.Passport, "C01X00T47", "c01x00t47")]
     [InlineData(EntityTypes.DriverLicense, "123-456-789", "123 456 789")]
     [InlineData(EntityTypes.DriverLicense, "MORGA 657054 SM9IJ", "morga657054sm9ij")]
+    [InlineData(EntityTypes.Vin, "1HGCM82633A004352", "1hgcm82633a004352")]
     public void GetOrAdd_NormalizedEqualValues_ShareAPlaceholder(string type, string a, string b)
     {
         using var vault = NewVault();

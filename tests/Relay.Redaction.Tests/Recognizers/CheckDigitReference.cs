@@ -71,6 +71,27 @@ internal static class CheckDigitReference
         return (char)('A' + (sum % 26));
     }
 
+    /// <summary>
+    /// North American VIN check digit (49 CFR 565.15): letters transliterated A-H = 1-8, J-N = 1-5, P = 7, R = 9,
+    /// S-Z = 2-9; position weights 8 7 6 5 4 3 2 10 0 9 8 7 6 5 4 3 2; sum mod 11, 10 written X.
+    /// </summary>
+    public static char VinCheckDigit(string vin)
+    {
+        const string letters = "ABCDEFGH" + "JKLMN" + "P" + "R" + "STUVWXYZ";
+        int[] letterValues = [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9];
+        int[] weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var c = vin[i];
+            var value = char.IsDigit(c) ? c - '0' : letterValues[letters.IndexOf(c, StringComparison.Ordinal)];
+            sum += value * weights[i];
+        }
+
+        var remainder = sum % 11;
+        return remainder == 10 ? 'X' : (char)('0' + remainder);
+    }
+
     /// <summary>Luhn via the textbook "double every second digit from the right".</summary>
     public static bool Luhn(string digits)
     {
