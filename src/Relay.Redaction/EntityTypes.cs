@@ -8,6 +8,7 @@ public static class EntityTypes
     public const string CreditCard = "CREDIT_CARD";
     public const string IbanCode = "IBAN_CODE";
     public const string UsSsn = "US_SSN";
+    public const string UsItin = "US_ITIN";
     public const string IpAddress = "IP_ADDRESS";
     public const string MacAddress = "MAC_ADDRESS";
     public const string Url = "URL";

@@ -17,6 +17,7 @@ internal static class ValueNormalizer
             case EntityTypes.PhoneNumber:
             case EntityTypes.CreditCard:
             case EntityTypes.UsSsn:
+            case EntityTypes.UsItin:
             case EntityTypes.UkNhs:
             case EntityTypes.NlBsn:
                 {

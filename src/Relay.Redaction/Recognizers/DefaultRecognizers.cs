@@ -37,6 +37,7 @@ public static class DefaultRecognizers
             new VinRecognizer(),
             new IbanRecognizer(),
             new UsSsnRecognizer(),
+            new UsItinRecognizer(),
             new IpAddressRecognizer(),
             new MacAddressRecognizer(),
             new UrlRecognizer(),

@@ -43,6 +43,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<VinRecognizer>(services);
         Add<IbanRecognizer>(services);
         Add<UsSsnRecognizer>(services);
+        Add<UsItinRecognizer>(services);
         Add<IpAddressRecognizer>(services);
         Add<MacAddressRecognizer>(services);
         Add<UrlRecognizer>(services);

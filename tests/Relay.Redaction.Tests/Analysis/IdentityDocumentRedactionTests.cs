@@ -4,8 +4,8 @@ using StealthRelay.Redaction.Recognizers;
 namespace StealthRelay.Redaction.Tests.Analysis;
 
 /// <summary>
-/// Passport, driving licence and vehicle identification numbers end to end: the real analyzer with the default
-/// recognizers and the text redactor.
+/// Passport, driving licence, vehicle identification and US taxpayer numbers end to end: the real analyzer with the
+/// default recognizers and the text redactor.
 /// </summary>
 public sealed class IdentityDocumentRedactionTests
 {
@@ -40,5 +40,20 @@ public sealed class IdentityDocumentRedactionTests
         Assert.Equal("Fahrgestellnummer [VIN_1], same car as [VIN_1]? The US one is [VIN_2] ([VIN_2] in the form).", result.Text);
         Assert.Equal(4, result.EntityCounts[EntityTypes.Vin]);
         Assert.Equal(prompt.Replace("1hgcm82633a004352", "1HGCM82633A004352", StringComparison.Ordinal), result.Restore(result.Text));
+    }
+
+    [Fact]
+    public async Task RedactAsync_PromptWithSsnAndItins_EachKeepsItsType()
+    {
+        // 912-70-1234 is also a well-formed Madrid phone number; the context word lifts the ITIN above it. The plain
+        // ITIN (0.4) passes the threshold only with its context word, as a plain SSN does.
+        const string prompt = "SSN 536-22-1234, ITIN 912-70-1234; her ITIN 950701234, same as 950701234.";
+
+        using var result = await Engine.Text.RedactAsync(prompt, RedactionPolicy.Default, CancellationToken.None);
+
+        Assert.Equal("SSN [US_SSN_1], ITIN [US_ITIN_1]; her ITIN [US_ITIN_2], same as [US_ITIN_2].", result.Text);
+        Assert.Equal(1, result.EntityCounts[EntityTypes.UsSsn]);
+        Assert.Equal(3, result.EntityCounts[EntityTypes.UsItin]);
+        Assert.Equal(prompt, result.Restore(result.Text));
     }
 }

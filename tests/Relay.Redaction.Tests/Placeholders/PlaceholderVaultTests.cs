@@ -35,6 +35,7 @@ public class PlaceholderVaultTests
     [InlineData(EntityTypes.PhoneNumber, "+1 (555) 010-0199", "1 555 010 0199")]
     [InlineData(EntityTypes.CreditCard, "4111 1111 1111 1111", "4111-1111-1111-1111")]
     [InlineData(EntityTypes.UsSsn, "078-05-1120", "078 05 1120")]
+    [InlineData(EntityTypes.UsItin, "912-70-1234", "912701234")]
     [InlineData(EntityTypes.NlBsn, "1112.22.333", "111222333")]
     [InlineData(EntityTypes.IbanCode, "DE89 3704 0044 0532 0130 00", "de89370400440532013000")]
     [InlineData(EntityTypes.Passport, "C01X00T47", "c01x00t47")]

@@ -5,10 +5,10 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 
 /// <summary>
 /// US_SSN: <c>AAA-GG-SSSS</c>, <c>AAA GG SSSS</c> or nine plain digits. The SSA rules are checked (area not 000, 666
-/// or 900-999; group not 00; serial not 0000) and well-known published or advertising numbers are rejected. There is
-/// no check digit, so the score follows the format: dashed <see cref="RecognizerScores.Structural"/>, spaced
-/// <see cref="RecognizerScores.Formatted"/>, plain nine digits <see cref="RecognizerScores.ShapeOnly"/> (below the
-/// default threshold: it needs a context word such as "ssn" nearby).
+/// or 900-999, which the IRS uses for ITINs; group not 00; serial not 0000) and well-known published or advertising
+/// numbers are rejected. There is no check digit, so the score follows the format (<see cref="AreaGroupSerial"/>):
+/// dashed <see cref="RecognizerScores.Structural"/>, spaced <see cref="RecognizerScores.Formatted"/>, plain nine digits
+/// <see cref="RecognizerScores.ShapeOnly"/> (below the default threshold: it needs a context word such as "ssn" nearby).
 /// </summary>
 internal sealed partial class UsSsnRecognizer : IRecognizer
 {
@@ -25,33 +25,7 @@ internal sealed partial class UsSsnRecognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
 
-        if (text.Length < 9)
-        {
-            return;
-        }
-
-        Span<char> digits = stackalloc char[9];
-        foreach (var match in SsnPattern().EnumerateMatches(text))
-        {
-            var start = match.Index;
-            var end = start + match.Length;
-            if (TextBoundary.IsInsideNumericExpression(text, start, end))
-            {
-                continue;
-            }
-
-            var value = text.AsSpan(start, match.Length);
-            DigitBuffer.Collect(value, digits);
-            if (!IsValid(digits))
-            {
-                continue;
-            }
-
-            var score = value.Length == 9 ? RecognizerScores.ShapeOnly
-                : value[3] == '-' ? RecognizerScores.Structural
-                : RecognizerScores.Formatted;
-            results.Add(new EntitySpan(EntityTypes.UsSsn, start, end, score, nameof(UsSsnRecognizer)));
-        }
+        AreaGroupSerial.Add(SsnPattern(), text, IsValid, EntityTypes.UsSsn, nameof(UsSsnRecognizer), results);
     }
 
     internal static bool IsValid(ReadOnlySpan<char> d)
