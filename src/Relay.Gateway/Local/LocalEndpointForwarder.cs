@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -9,18 +7,8 @@ namespace StealthRelay.Gateway.Local;
 /// Sends local-route traffic to <c>Relay:Local:Endpoint</c> (vLLM, llama.cpp server, Ollama: OpenAI-compatible) with
 /// YARP. The body is the original, unredacted one, held in memory only: the endpoint is inside the building.
 /// </summary>
-internal sealed class LocalEndpointForwarder(IHttpForwarder forwarder) : IDisposable
+internal sealed class LocalEndpointForwarder(IHttpForwarder forwarder, LocalEndpointInvoker invoker)
 {
-    private readonly Lazy<HttpMessageInvoker> _invoker = new(() => new HttpMessageInvoker(new SocketsHttpHandler
-    {
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        AutomaticDecompression = DecompressionMethods.None,
-        UseCookies = false,
-        ConnectTimeout = TimeSpan.FromSeconds(15),
-        ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
-    }));
-
     public async Task<ForwarderError> ForwardAsync(HttpContext context, Uri endpoint, ReadOnlyMemory<byte> originalJson, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,14 +19,6 @@ internal sealed class LocalEndpointForwarder(IHttpForwarder forwarder) : IDispos
         request.Headers.Remove("Transfer-Encoding");
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var prefix = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
-        return await forwarder.SendAsync(context, prefix, _invoker.Value, ForwarderRequestConfig.Empty, LocalEndpointTransformer.Instance, cancellationToken);
-    }
-
-    public void Dispose()
-    {
-        if (_invoker.IsValueCreated)
-        {
-            _invoker.Value.Dispose();
-        }
+        return await forwarder.SendAsync(context, prefix, invoker.Invoker, ForwarderRequestConfig.Empty, LocalEndpointTransformer.Instance, cancellationToken);
     }
 }

@@ -13,13 +13,16 @@ namespace StealthRelay.Gateway.Local;
 
 /// <summary>
 /// Answers a request on the local route with the ORIGINAL body: in-process through <see cref="ILocalChatService"/>
-/// (<c>Relay:Local:ModelPath</c>) or forwarded to an OpenAI-compatible local server (<c>Relay:Local:Endpoint</c>).
-/// Paths the local model does not serve get a 400, and with no local model a 503: never a provider.
+/// (<c>Relay:Local:ModelPath</c>) or by an OpenAI-compatible local server (<c>Relay:Local:Endpoint</c>), to which
+/// OpenAI chat requests are forwarded and Anthropic messages translated (<see cref="LocalEndpointTranslator"/>;
+/// forwarded too when <c>EndpointServesAnthropic</c>). Paths the local model does not serve get a 400, and with no
+/// local model a 503: never a provider.
 /// </summary>
 internal sealed class LocalRouteHandler(
     LocalRouter router,
     IUpstreamFailurePolicy failurePolicy,
     LocalEndpointForwarder endpointForwarder,
+    LocalEndpointTranslator endpointTranslator,
     IOptions<RelayOptions> relayOptions,
     IServiceProvider services,
     ILogger<LocalRouteHandler> logger)
@@ -55,13 +58,6 @@ internal sealed class LocalRouteHandler(
         {
             RouteLog.NoLocalModel(logger, request.Method, route.Path, reason);
             await ApiErrorWriter.WriteAsync(context, route.Family, LocalRouteErrors.NoLocalModel, LocalRouteErrors.NoLocalModelMessage, cancellationToken);
-            return;
-        }
-
-        var inProcess = !string.IsNullOrWhiteSpace(local.ModelPath);
-        if (!inProcess && !EndpointServes(local, api))
-        {
-            await RefuseAsync(context, route, reason, ApiErrorKind.InvalidRequest, LocalRouteErrors.OpenAIOnlyEndpointMessage, "local endpoint speaks only OpenAI");
             return;
         }
 
@@ -129,19 +125,24 @@ internal sealed class LocalRouteHandler(
 
     private bool CanFallBack(HttpContext context, RelayRoute route, ReadOnlyMemory<byte>? originalJson) =>
         originalJson is not null && IsAvailable && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
-        && ApiFor(route) is { } api && (!string.IsNullOrWhiteSpace(_local.Value!.ModelPath) || EndpointServes(_local.Value, api));
+        && ApiFor(route) is not null;
 
     private async Task ServeBodyAsync(HttpContext context, RelayRoute route, LocalApi api, LocalOptions local, ReadOnlyMemory<byte> body, string reason, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (string.IsNullOrWhiteSpace(local.ModelPath))
         {
+            if (api == LocalApi.AnthropicMessages && !local.EndpointServesAnthropic)
+            {
+                Report(context, route, reason, await endpointTranslator.ServeAsync(context, local.Endpoint!, body, cancellationToken));
+                return;
+            }
+
             var error = await endpointForwarder.ForwardAsync(context, local.Endpoint!, body, cancellationToken);
             if (error != ForwarderError.None && !cancellationToken.IsCancellationRequested)
             {
                 RouteLog.LocalEndpointFailed(logger, request.Method, route.Path, error.ToString(), LocalRouteErrors.LocalEndpointFailed.StatusCode);
-                await ApiErrorWriter.WriteAsync(context, route.Family, LocalRouteErrors.LocalEndpointFailed,
-                    "The local endpoint (Relay:Local:Endpoint) could not be reached or failed; nothing was sent to a provider. Retry later.", CancellationToken.None);
+                await ApiErrorWriter.WriteAsync(context, route.Family, LocalRouteErrors.LocalEndpointFailed, LocalRouteErrors.LocalEndpointFailedMessage, CancellationToken.None);
             }
 
             return;
@@ -166,14 +167,18 @@ internal sealed class LocalRouteHandler(
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             }
         }, cancellationToken);
+        Report(context, route, reason, result);
+    }
 
+    private void Report(HttpContext context, RelayRoute route, string reason, LocalResult result)
+    {
         if (result.Cancelled)
         {
-            RouteLog.ClientAborted(logger, request.Method, route.Path);
+            RouteLog.ClientAborted(logger, context.Request.Method, route.Path);
             return;
         }
 
-        RouteLog.ServedLocally(logger, request.Method, route.Path, reason, result.StatusCode, result.PromptTokens, result.CompletionTokens, result.Streamed);
+        RouteLog.ServedLocally(logger, context.Request.Method, route.Path, reason, result.StatusCode, result.PromptTokens, result.CompletionTokens, result.Streamed);
     }
 
     private async Task RefuseAsync(HttpContext context, RelayRoute route, string reason, ApiErrorKind kind, string message, string problem)
@@ -188,10 +193,6 @@ internal sealed class LocalRouteHandler(
         StealthRelay.Redaction.Protocols.ApiShape.AnthropicMessages => LocalApi.AnthropicMessages,
         _ => null,
     };
-
-    /// <summary>Whether the local endpoint speaks <paramref name="api"/>: OpenAI chat always, Anthropic messages when configured.</summary>
-    private static bool EndpointServes(LocalOptions local, LocalApi api) =>
-        api == LocalApi.OpenAIChat || (api == LocalApi.AnthropicMessages && local.EndpointServesAnthropic);
 
     private static LocalOptions? Configured(LocalOptions? options) =>
         options is not null && (!string.IsNullOrWhiteSpace(options.ModelPath) || options.Endpoint is not null) ? options : null;

@@ -12,7 +12,9 @@ internal static class LocalRouteServiceCollectionExtensions
     {
         services.TryAddSingleton<LocalRouter>();
         services.TryAddSingleton<IUpstreamFailurePolicy, FallbackToLocalPolicy>();
+        services.TryAddSingleton<LocalEndpointInvoker>();
         services.TryAddSingleton<LocalEndpointForwarder>();
+        services.TryAddSingleton<LocalEndpointTranslator>();
         services.TryAddSingleton<LocalRouteHandler>();
         return services;
     }

@@ -30,4 +30,8 @@ internal static partial class RouteLog
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Debug, Message = "Client aborted {Method} {Path} on the local route")]
     public static partial void ClientAborted(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning,
+        Message = "Local endpoint failed for {Method} {Path} translated to OpenAI chat: {Problem}, endpoint status {EndpointStatus}; answered {StatusCode}")]
+    public static partial void LocalEndpointTranslationFailed(ILogger logger, string method, string path, string problem, int endpointStatus, int statusCode);
 }

@@ -6,7 +6,8 @@ namespace StealthRelay.LocalFallback.Protocols;
 
 /// <summary>
 /// Anthropic messages: a <c>message</c> object, or the event sequence message_start, content_block_start, ping,
-/// content_block_delta (text_delta)..., content_block_stop, message_delta (stop_reason, usage), message_stop.
+/// content_block_delta (text_delta)..., content_block_stop, message_delta (stop_reason, usage), message_stop. Like the
+/// API, message_delta's usage repeats the input tokens: a stream translated from an OpenAI server learns them last.
 /// </summary>
 internal sealed class AnthropicResponseWriter(Stream body, string id, string model, long created)
     : ChatResponseWriter(body, id, model, created)
@@ -103,6 +104,7 @@ internal sealed class AnthropicResponseWriter(Stream body, string id, string mod
             WriteStop(json, result);
             json.WriteEndObject();
             json.WriteStartObject("usage");
+            json.WriteNumber("input_tokens", promptTokens);
             json.WriteNumber("output_tokens", result.CompletionTokens);
             json.WriteEndObject();
             json.WriteEndObject();

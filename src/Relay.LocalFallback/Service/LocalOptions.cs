@@ -33,13 +33,13 @@ public sealed class LocalOptions
     /// <summary>Seconds sent in Retry-After with a 429. Default 1.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
-    /// <summary>URL of an OpenAI-compatible local server used instead of <see cref="ModelPath"/>; carried for the gateway. Default: none.</summary>
+    /// <summary>URL of an OpenAI-compatible local server used instead of <see cref="ModelPath"/>; carried for the gateway, which calls it. Default: none.</summary>
     public Uri? Endpoint { get; set; }
 
     /// <summary>
     /// True when <see cref="Endpoint"/> also serves the Anthropic Messages API (<c>POST /v1/messages</c>): Anthropic
-    /// requests on the local route are then forwarded to it unchanged, like OpenAI chat requests. Default false: they are
-    /// refused 400, since an OpenAI-only server would answer them with an error of its own.
+    /// requests on the local route are then forwarded to it unchanged, like OpenAI chat requests. Default false: the
+    /// gateway translates them to OpenAI chat completions and the answers back (text only, as the in-process model).
     /// </summary>
     public bool EndpointServesAnthropic { get; set; }
 }

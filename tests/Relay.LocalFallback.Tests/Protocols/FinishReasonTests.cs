@@ -38,6 +38,19 @@ public sealed class FinishReasonTests
     }
 
     [Fact]
+    public async Task AnthropicStream_End_MessageDeltaRepeatsInputTokens()
+    {
+        using var body = new MemoryStream();
+        var writer = ChatResponseWriter.Create(LocalApi.AnthropicMessages, body, new ChatRequest { Messages = [] }, "m", 0);
+        await writer.EndStreamAsync(new GenerationResult(3, GenerationStop.MaxTokens, null), 11, CancellationToken.None);
+        var events = System.Text.Encoding.UTF8.GetString(body.ToArray()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        var delta = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(events, e => e.StartsWith("event: message_delta\n", StringComparison.Ordinal)).Split("data: ")[1])!;
+        Assert.Equal("max_tokens", (string)delta["delta"]!["stop_reason"]!);
+        Assert.Equal(11, (int)delta["usage"]!["input_tokens"]!);
+        Assert.Equal(3, (int)delta["usage"]!["output_tokens"]!);
+    }
+
+    [Fact]
     public async Task OpenAIPlain_NonAsciiAndMarkup_WrittenUnescaped()
     {
         using var body = new MemoryStream();
