@@ -45,12 +45,9 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.ToArray();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var path = context.Request.Path.Value ?? "/";
-        Requests.Enqueue(new RecordedRequest(context.Request.Method, path, context.Request.QueryString.Value ?? "", headers, body));
+        var recorded = await RecordedRequest.ReadAsync(context);
+        Requests.Enqueue(recorded);
+        var (path, body) = (recorded.Path, recorded.Body);
 
         // BaseUrl may carry a prefix (e.g. /openai): the protocol path starts at /v1/.
         var v1 = path.IndexOf("/v1/", StringComparison.Ordinal);

@@ -1,11 +1,21 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace StealthRelay.IntegrationTests.Infrastructure;
 
 /// <summary>Exactly what the fake provider received.</summary>
 internal sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
+    /// <summary>Reads the body of the request a fake server is handling to its end and records it with the rest.</summary>
+    public static async Task<RecordedRequest> ReadAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? "", headers, buffer.ToArray());
+    }
+
     public string BodyText => Encoding.UTF8.GetString(Body);
 
     /// <summary>Every JSON string (names and values) unescaped, so a value hidden behind \u escapes is still found.</summary>

@@ -142,12 +142,9 @@ internal sealed class FaultyProvider : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.ToArray();
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Calls.Enqueue((new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value ?? "", headers, body),
-            Stopwatch.GetTimestamp()));
+        var recorded = await RecordedRequest.ReadAsync(context);
+        var body = recorded.Body;
+        Calls.Enqueue((recorded, Stopwatch.GetTimestamp()));
         using var registration = context.RequestAborted.Register(() => Aborted.TrySetResult());
         var behaviour = Script.TryDequeue(out var next) ? next : Default;
         try
