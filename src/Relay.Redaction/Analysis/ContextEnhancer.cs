@@ -1,8 +1,11 @@
 namespace StealthRelay.Redaction.Analysis;
 
 /// <summary>
-/// Presidio-style context: a recognizer's context word (case-insensitive, also inside a longer word such as
-/// "phone" in "telephone") among the five words before a match raises its score by 0.35, capped at 1.0.
+/// Presidio-style context: a recognizer's context word among the five words before a match raises its score by 0.35,
+/// capped at 1.0. A context word of letters and digits only matches case-insensitively, also inside a longer word
+/// ("phone" in "telephone"). One with blanks or punctuation ("social security", "steuer-id", "d.o.b", "ss#") is a
+/// phrase: its letter-and-digit runs must be consecutive whole words there, case-insensitively ("Social Security
+/// No.", "D.O.B.", "SS#").
 /// </summary>
 internal static class ContextEnhancer
 {
@@ -21,8 +24,12 @@ internal static class ContextEnhancer
 
     private static bool HasContextBefore(string text, int start, IReadOnlyList<string> context)
     {
+        // the window's words, nearest first: starts and lengths
+        Span<int> starts = stackalloc int[WindowWords];
+        Span<int> lengths = stackalloc int[WindowWords];
+        var count = 0;
         var i = Math.Min(start, text.Length) - 1;
-        for (var word = 0; word < WindowWords; word++)
+        while (count < WindowWords)
         {
             while (i >= 0 && !char.IsLetterOrDigit(text[i]))
             {
@@ -31,7 +38,7 @@ internal static class ContextEnhancer
 
             if (i < 0)
             {
-                return false;
+                break;
             }
 
             var end = i + 1;
@@ -40,13 +47,94 @@ internal static class ContextEnhancer
                 i--;
             }
 
-            var w = text.AsSpan(i + 1, end - i - 1);
-            foreach (var c in context)
+            starts[count] = i + 1;
+            lengths[count] = end - i - 1;
+            count++;
+        }
+
+        foreach (var c in context)
+        {
+            if (c.Length == 0)
             {
-                if (c.Length > 0 && w.Contains(c, StringComparison.OrdinalIgnoreCase))
+                continue;
+            }
+
+            if (IsOneWord(c))
+            {
+                for (var w = 0; w < count; w++)
                 {
-                    return true;
+                    if (text.AsSpan(starts[w], lengths[w]).Contains(c, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
                 }
+            }
+            else if (HasPhrase(text, starts[..count], lengths[..count], c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOneWord(string contextWord)
+    {
+        foreach (var ch in contextWord)
+        {
+            if (!char.IsLetterOrDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the letter-and-digit runs of <paramref name="phrase"/> are, in order, consecutive whole words of the
+    /// window (given nearest first, so the phrase's first run is compared with a farther word than its second).
+    /// </summary>
+    private static bool HasPhrase(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, string phrase)
+    {
+        // the farthest word the phrase may start at is the window's last; try each start from there towards the match
+        for (var first = starts.Length - 1; first >= 0; first--)
+        {
+            var w = first;
+            var p = 0;
+            var matched = true;
+            var runs = 0;
+            while (true)
+            {
+                while (p < phrase.Length && !char.IsLetterOrDigit(phrase[p]))
+                {
+                    p++;
+                }
+
+                if (p == phrase.Length)
+                {
+                    break;
+                }
+
+                var runStart = p;
+                while (p < phrase.Length && char.IsLetterOrDigit(phrase[p]))
+                {
+                    p++;
+                }
+
+                if (w < 0 || !text.AsSpan(starts[w], lengths[w]).Equals(phrase.AsSpan(runStart, p - runStart), StringComparison.OrdinalIgnoreCase))
+                {
+                    matched = false;
+                    break;
+                }
+
+                runs++;
+                w--;
+            }
+
+            if (matched && runs > 0)
+            {
+                return true;
             }
         }
 

@@ -1,0 +1,64 @@
+using StealthRelay.Redaction.Analysis;
+using StealthRelay.Redaction.Recognizers;
+
+namespace StealthRelay.Redaction.Tests.Analysis;
+
+public sealed class ContextEnhancerTests
+{
+    private static double Score(string text, string value, params string[] context)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var span = new EntitySpan("TEST", start, start + value.Length, 0.4, "test");
+        return ContextEnhancer.Enhance(text, span, context).Score;
+    }
+
+    [Theory]
+    [InlineData("social security number 078051121", "social security")]
+    [InlineData("Social  Security No. 078051121", "social security")]
+    [InlineData("SOCIAL-SECURITY: 078051121", "social security")]
+    [InlineData("her Steuer-ID lautet 078051121", "steuer-id")]
+    [InlineData("her steuer id: 078051121", "steuer-id")]
+    [InlineData("D.O.B. 078051121", "d.o.b")]
+    [InlineData("SS# 078051121", "ss#")]
+    [InlineData("the mac address is 078051121", "mac address")]
+    [InlineData("codice fiscale del cliente: 078051121", "codice fiscale")]
+    public void Phrase_ConsecutiveWholeWordsBefore_Boosts(string text, string phrase) =>
+        Assert.Equal(0.75, Score(text, "078051121", phrase), 3);
+
+    [Theory]
+    [InlineData("social media and security 078051121", "social security")]
+    [InlineData("security social 078051121", "social security")]
+    [InlineData("antisocial security 078051121", "social security")]
+    [InlineData("social securityguard 078051121", "social security")]
+    [InlineData("class 078051121", "ss#")]
+    [InlineData("social security was one two three four five 078051121", "social security")]
+    [InlineData("the 078051121 social security", "social security")]
+    public void Phrase_NotConsecutiveWholeWordsBefore_DoesNotBoost(string text, string phrase) =>
+        Assert.Equal(0.4, Score(text, "078051121", phrase), 3);
+
+    [Fact]
+    public void Phrase_EndingAtTheWindowsFifthWord_Boosts() =>
+        Assert.Equal(0.75, Score("social security one two three 078051121", "078051121", "social security"), 3);
+
+    [Fact]
+    public void OneWord_StillMatchesInsideALongerWord() =>
+        Assert.Equal(0.75, Score("Telephone: 078051121", "078051121", "phone"), 3);
+
+    [Fact]
+    public void NoContext_LeavesTheScore() =>
+        Assert.Equal(0.4, Score("social security 078051121", "078051121"), 3);
+
+    [Fact]
+    public void DefaultRecognizers_PlainSsnAfterTheirPhrase_IsLiftedOverTheThreshold()
+    {
+        // every multi-word context word of the shipped recognizers can now match: before, "social security" could
+        // not, and a plain 9-digit SSN after "social security number" stayed at 0.4, below the default threshold
+        var ssn = DefaultRecognizers.Create(new RecognizerOptions()).Single(r => r.SupportedEntities.Contains(EntityTypes.UsSsn));
+        const string text = "Her Social Security number is 536228741.";
+        var found = new List<EntitySpan>();
+        ssn.Analyze(text, found);
+        var span = Assert.Single(found);
+        Assert.Equal(0.4, span.Score, 3);
+        Assert.Equal(0.75, ContextEnhancer.Enhance(text, span, ssn.Context).Score, 3);
+    }
+}
