@@ -3,7 +3,8 @@ namespace StealthRelay.Redaction.Analysis;
 /// <summary>
 /// Presidio-style context: a recognizer's context word among the five words before a match raises its score by 0.35,
 /// capped at 1.0. A context word of letters and digits only matches case-insensitively, also inside a longer word
-/// ("phone" in "telephone"). One with blanks or punctuation ("social security", "steuer-id", "d.o.b", "ss#") is a
+/// ("phone" in "telephone"), or, when shorter than five characters, at a word's start ("tax" in "taxpayer", not in
+/// "syntax"). One with blanks or punctuation ("social security", "steuer-id", "d.o.b", "ss#") is a
 /// phrase: its letter-and-digit runs must be consecutive whole words there, case-insensitively ("Social Security
 /// No.", "D.O.B.", "SS#").
 /// </summary>
@@ -11,6 +12,13 @@ internal static class ContextEnhancer
 {
     public const int WindowWords = 5;
     public const double Boost = 0.35;
+
+    /// <summary>
+    /// One-word context words shorter than this match only at the start of a word ("tax" in "taxpayer", "ip" in "ipv4"),
+    /// since inside words they are everywhere ("itin" in "writing", "tax" in "syntax", "tin" in "meeting", "age" in
+    /// "message"); longer ones match anywhere inside ("phone" in "telephone", "telefon" in "Telefonnummer").
+    /// </summary>
+    public const int MinInnerMatchLength = 5;
 
     public static EntitySpan Enhance(string text, EntitySpan span, IReadOnlyList<string> context)
     {
@@ -63,7 +71,10 @@ internal static class ContextEnhancer
             {
                 for (var w = 0; w < count; w++)
                 {
-                    if (text.AsSpan(starts[w], lengths[w]).Contains(c, StringComparison.OrdinalIgnoreCase))
+                    var word = text.AsSpan(starts[w], lengths[w]);
+                    if (c.Length < MinInnerMatchLength
+                            ? word.StartsWith(c, StringComparison.OrdinalIgnoreCase)
+                            : word.Contains(c, StringComparison.OrdinalIgnoreCase))
                     {
                         return true;
                     }

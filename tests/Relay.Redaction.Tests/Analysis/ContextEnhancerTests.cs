@@ -44,6 +44,23 @@ public sealed class ContextEnhancerTests
     public void OneWord_StillMatchesInsideALongerWord() =>
         Assert.Equal(0.75, Score("Telephone: 078051121", "078051121", "phone"), 3);
 
+    [Theory]
+    [InlineData("ITIN 912701234", "itin")]
+    [InlineData("itins: 912701234", "itin")]
+    [InlineData("taxpayer number 912701234", "tax")]
+    [InlineData("IPv4 912701234", "ip")]
+    public void ShortOneWord_AtAWordsStart_Boosts(string text, string word) =>
+        Assert.Equal(0.75, Score(text, "912701234", word), 3);
+
+    [Theory]
+    [InlineData("I am writing 912701234", "itin")]
+    [InlineData("the syntax 912701234", "tax")]
+    [InlineData("meeting 912701234", "tin")]
+    [InlineData("see the message 912701234", "age")]
+    [InlineData("zip 912701234", "ip")]
+    public void ShortOneWord_InsideAWord_DoesNotBoost(string text, string word) =>
+        Assert.Equal(0.4, Score(text, "912701234", word), 3);
+
     [Fact]
     public void NoContext_LeavesTheScore() =>
         Assert.Equal(0.4, Score("social security 078051121", "078051121"), 3);
