@@ -30,7 +30,8 @@ internal static class SpanFusion
 
         // (d) Validated rule hits first, then longer, then a rule hit before a model guess over as many characters (a
         // rule has seen the value's shape, e.g. house number and street word; the model guesses the type from context),
-        // then higher score; ties by position for determinism.
+        // then higher score; ties by position, then the catch-all type last (IsCatchAll), then by type name for
+        // determinism.
         selected.Sort(static (a, b) =>
         {
             var cmp = b.IsValidated.CompareTo(a.IsValidated);
@@ -52,6 +53,11 @@ internal static class SpanFusion
             if (cmp == 0)
             {
                 cmp = a.Span.Start.CompareTo(b.Span.Start);
+            }
+
+            if (cmp == 0)
+            {
+                cmp = IsCatchAll(a.Span.Type).CompareTo(IsCatchAll(b.Span.Type));
             }
 
             return cmp == 0 ? string.CompareOrdinal(a.Span.Type, b.Span.Type) : cmp;
@@ -125,6 +131,14 @@ internal static class SpanFusion
             }
         }
     }
+
+    /// <summary>
+    /// PHONE_NUMBER is the catch-all of digit runs: libphonenumber finds some region that accepts most 7- to 12-digit
+    /// numbers however grouped, so another recognizer claiming the same characters at the same score has the narrower
+    /// rule and names the value better ("612-34-5678" is an SSN and a valid Spanish number; "912-70-1234" an ITIN and
+    /// one too). Either way the value is redacted; this only picks its placeholder's type.
+    /// </summary>
+    private static bool IsCatchAll(string type) => type == EntityTypes.PhoneNumber;
 
     private static bool IsSelected(string type, RedactionPolicy policy)
     {

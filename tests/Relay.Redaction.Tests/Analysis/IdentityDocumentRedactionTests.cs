@@ -56,4 +56,17 @@ public sealed class IdentityDocumentRedactionTests
         Assert.Equal(3, result.EntityCounts[EntityTypes.UsItin]);
         Assert.Equal(prompt, result.Restore(result.Text));
     }
+
+    [Fact]
+    public async Task RedactAsync_DashedSsnAndItinWithoutContext_KeepTheirTypesOverPhoneNumber()
+    {
+        // Both are also valid Spanish phone numbers (PHONE_NUMBER, same characters, same 0.85): the phone number is
+        // the catch-all and loses the tie. A Madrid number written as such stays a phone number.
+        const string prompt = "Numbers on file: 612-34-5678, 912-70-1234. Office: 912 70 12 34.";
+
+        using var result = await Engine.Text.RedactAsync(prompt, RedactionPolicy.Default, CancellationToken.None);
+
+        Assert.Equal("Numbers on file: [US_SSN_1], [US_ITIN_1]. Office: [PHONE_NUMBER_1].", result.Text);
+        Assert.Equal(prompt, result.Restore(result.Text));
+    }
 }
