@@ -5,7 +5,8 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// <summary>
 /// EMAIL_ADDRESS. Scans from each '@' outwards (linear, no regex backtracking over long tokens), then checks the
 /// RFC 5321 limits: local part 1-64 characters without leading, trailing or doubled dots; domain of at least two
-/// labels of letters, digits and hyphens (no leading/trailing hyphen, max 63 each) ending in an alphabetic TLD.
+/// labels of letters, digits and hyphens (no leading/trailing hyphen, max 63 each) ending in an alphabetic TLD. The
+/// password of a URL's user-info (<c>https://user:pw@host</c>) is not an address (the URL recognizer owns it).
 /// </summary>
 internal sealed class EmailRecognizer : IRecognizer
 {
@@ -70,12 +71,34 @@ internal sealed class EmailRecognizer : IRecognizer
         var local = text.AsSpan(start, at - start);
         var domain = text.AsSpan(at + 1, end - at - 1);
         return !localTooLong
+            && !IsUrlPassword(text, start)
             && local.Length is > 0 and <= MaxLocalLength
             && domain.Length is > 0 and <= MaxDomainLength
             && local[^1] != '.'
             && !local.Contains("..", StringComparison.Ordinal)
             && IsValidDomain(domain)
             && (end >= text.Length || !TextBoundary.IsWordChar(text[end]));
+    }
+
+    /// <summary>
+    /// True when the local part is the password of a URL's user-info (<c>postgres://admin:S3cr3t@db.internal</c>): that
+    /// is no address, and the URL recognizer reports the whole URL, credentials included. Taken as an address, it would
+    /// win over the URL as the validated hit and leave the user name and host in the prompt.
+    /// </summary>
+    private static bool IsUrlPassword(string text, int start)
+    {
+        if (start == 0 || text[start - 1] != ':')
+        {
+            return false;
+        }
+
+        var user = start - 1;
+        while (user > 0 && text[user - 1] is not ('/' or ':' or '@') && !char.IsWhiteSpace(text[user - 1]) && start - user <= MaxLocalLength)
+        {
+            user--;
+        }
+
+        return user >= 2 && text[user - 1] == '/' && text[user - 2] == '/';
     }
 
     private static bool IsValidDomain(ReadOnlySpan<char> domain)

@@ -22,6 +22,8 @@ public sealed class EmailRecognizerTests : RecognizerTestBase
         Hit("\"user%tag@exämple.de\" is umlaut domain", "user%tag@exämple.de"),
         Hits("a@example.com, b@example.net; c.d@example.io", "a@example.com", "b@example.net", "c.d@example.io"),
         Hit("E-Mail:max.mustermann@beispiel.de", "max.mustermann@beispiel.de"),
+        Hit("sftp://files.example.com/in contact:ops@example.com", "ops@example.com"),
+        Hit("https://bob@example.com/ (a user name, no password)", "bob@example.com"),
     ];
 
     protected override IEnumerable<RecognizerCase> Negatives =>
@@ -43,5 +45,7 @@ public sealed class EmailRecognizerTests : RecognizerTestBase
         None("user@example."),
         None("user@@example.com"),
         None(new string('a', 65) + "@example.com"),
+        None("postgres://admin:S3cr3tP4ss@db.internal:5432/prod"),
+        None("mongodb+srv://app:pa55word@cluster0.abcde.mongodb.net/test"),
     ];
 }
