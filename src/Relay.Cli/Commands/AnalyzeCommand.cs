@@ -103,7 +103,8 @@ internal static class AnalyzeCommand
         }
 
         var texts = batch.ConvertAll(item => item.Text);
-        var results = await analyzer.AnalyzeAsync(texts, policy, cancellationToken);
+        // Each line is a document of its own: a value found on one line is not looked for on the others.
+        var results = await analyzer.AnalyzeEachAsync(texts, policy, cancellationToken);
         var buffer = new ArrayBufferWriter<byte>();
         for (var i = 0; i < batch.Count; i++)
         {

@@ -42,7 +42,16 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
     }
 
     public ValueTask<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeAsync(
-        IReadOnlyList<string> texts, RedactionPolicy policy, CancellationToken cancellationToken)
+        IReadOnlyList<string> texts, RedactionPolicy policy, CancellationToken cancellationToken) =>
+        Analyze(texts, policy, oneRequest: true, cancellationToken);
+
+    /// <summary>As one request (the model still batches them), but values are propagated within each document only.</summary>
+    public ValueTask<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeEachAsync(
+        IReadOnlyList<string> documents, RedactionPolicy policy, CancellationToken cancellationToken) =>
+        Analyze(documents, policy, oneRequest: false, cancellationToken);
+
+    private ValueTask<IReadOnlyList<IReadOnlyList<EntitySpan>>> Analyze(
+        IReadOnlyList<string> texts, RedactionPolicy policy, bool oneRequest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(policy);
@@ -52,11 +61,11 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
             return ValueTask.FromResult<IReadOnlyList<IReadOnlyList<EntitySpan>>>([]);
         }
 
-        return AnalyzeWithTimeoutAsync(texts, policy, cancellationToken);
+        return AnalyzeWithTimeoutAsync(texts, policy, oneRequest, cancellationToken);
     }
 
     private async ValueTask<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeWithTimeoutAsync(
-        IReadOnlyList<string> texts, RedactionPolicy policy, CancellationToken cancellationToken)
+        IReadOnlyList<string> texts, RedactionPolicy policy, bool oneRequest, CancellationToken cancellationToken)
     {
         var timeout = _options.Value.DetectionTimeout;
         var started = _timeProvider.GetTimestamp();
@@ -64,8 +73,8 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         var workToken = workCts.Token;
         var regexTimeout = timeout < MaxRegexTimeout ? timeout : MaxRegexTimeout;
         var work = _nerModel is null
-            ? Task.Run(() => Finish(texts, FindRuleCandidates(texts, policy, regexTimeout, workToken), null, policy, workToken), workToken)
-            : AnalyzeWithModelAsync(texts, policy, regexTimeout, workToken);
+            ? Task.Run(() => Finish(texts, FindRuleCandidates(texts, policy, regexTimeout, workToken), null, policy, oneRequest, workToken), workToken)
+            : AnalyzeWithModelAsync(texts, policy, regexTimeout, oneRequest, workToken);
         try
         {
             var result = await work.WaitAsync(timeout, _timeProvider, cancellationToken);
@@ -103,7 +112,7 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
     /// slower of the two (the model), not for their sum. If one fails, the other is cancelled and the failure surfaces.
     /// </summary>
     private async Task<IReadOnlyList<IReadOnlyList<EntitySpan>>> AnalyzeWithModelAsync(
-        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan regexTimeout, CancellationToken cancellationToken)
+        IReadOnlyList<string> texts, RedactionPolicy policy, TimeSpan regexTimeout, bool oneRequest, CancellationToken cancellationToken)
     {
         // Its own source, so that it outlives the caller's: after a timeout the caller is gone, and this may still be
         // waiting for a hung recognizer before it stops the model.
@@ -123,7 +132,7 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         }
 
         var predicted = await model;
-        return Finish(texts, candidates, predicted, policy, cancellationToken);
+        return Finish(texts, candidates, predicted, policy, oneRequest, cancellationToken);
     }
 
     private List<Candidate>[] FindRuleCandidates(
@@ -181,6 +190,7 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         List<Candidate>[] candidates,
         IReadOnlyList<IReadOnlyList<EntitySpan>>? predicted,
         RedactionPolicy policy,
+        bool oneRequest,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -204,7 +214,20 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
             result[t] = SpanFusion.Fuse(texts[t], candidates[t], policy);
         }
 
-        ValuePropagation.Apply(texts, result, cancellationToken);
+        if (oneRequest)
+        {
+            ValuePropagation.Apply(texts, result, cancellationToken);
+        }
+        else
+        {
+            var one = new IReadOnlyList<EntitySpan>[1];
+            for (var t = 0; t < texts.Count; t++)
+            {
+                one[0] = result[t];
+                ValuePropagation.Apply([texts[t]], one, cancellationToken);
+                result[t] = one[0];
+            }
+        }
         if (_logger.IsEnabled(LogLevel.Trace))
         {
             for (var t = 0; t < texts.Count; t++)

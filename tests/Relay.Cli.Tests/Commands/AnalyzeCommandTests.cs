@@ -51,6 +51,24 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_ValueFoundOnOneLine_IsNotReportedOnAnotherLine()
+    {
+        // hunter2 is a secret after "password:" only; each line is a document of its own, so the first line, where it
+        // stands alone, has no entity, whether or not the two lines share a batch.
+        var input = "{\"id\":1,\"text\":\"the word hunter2 alone\"}\n{\"id\":2,\"text\":\"password: hunter2\"}";
+
+        var run = await CliRun.RunAsync(input, "analyze", "--input", "-", "--output", "-", "--no-ner");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = OutputLines(run.Stdout);
+        using var first = JsonDocument.Parse(lines[0]);
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.Equal(0, first.RootElement.GetProperty("entities").GetArrayLength());
+        var secret = Assert.Single(second.RootElement.GetProperty("entities").EnumerateArray());
+        Assert.Equal("SECRET", secret.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task RunAsync_NonAsciiBeforeValues_OffsetsAreUtf16EndExclusive()
     {
         var text = $"Zoë 🙂 naïve — {Email}, card {Card}.";

@@ -28,6 +28,31 @@ public class PiiAnalyzerTests
         Assert.Equal(["b@y.org", "c@z.net"], Values("b@y.org and c@z.net", result[2]));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AnalyzeEachAsync_ValueFoundInOneDocument_IsNotMarkedInAnother(bool withModel)
+    {
+        // The number counts only after its context word, in the first text. As texts of one request, its other
+        // occurrence is marked too (propagation); as independent documents, it is not.
+        string[] texts = ["my phone: 555 010 0199, again 555 010 0199", "see 555 010 0199 later"];
+        var model = withModel ? new FixedNerModel() : null;
+        var analyzer = Create(model, new DigitsTestRecognizer(score: 0.4));
+
+        var together = await analyzer.AnalyzeAsync(texts, RedactionPolicy.Default, CancellationToken.None);
+        var each = await analyzer.AnalyzeEachAsync(texts, RedactionPolicy.Default, CancellationToken.None);
+
+        Assert.Equal(2, together[0].Count);
+        Assert.Single(together[1]);
+        Assert.Equal(2, each[0].Count);
+        Assert.Empty(each[1]);
+        if (model is not null)
+        {
+            Assert.Equal(2, model.Calls); // the documents still go to the model as one batch
+            Assert.Equal(2, model.LastBatchSize);
+        }
+    }
+
     [Fact]
     public async Task AnalyzeAsync_ContextWordBefore_RaisesScoreOverThreshold()
     {
