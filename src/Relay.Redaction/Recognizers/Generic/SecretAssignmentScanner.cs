@@ -15,7 +15,19 @@ internal static class SecretAssignmentScanner
 
     /// <summary>Longest first, so that the word found at a position is the longest one that starts there.</summary>
     private static readonly string[] Keywords =
-        ["credentials", "credential", "passphrase", "password", "passwd", "session", "secret", "bearer", "basic", "token", "auth", "pwd", "key"];
+        ["mot de passe", "credentials", "contraseña", "contrasena", "credential", "wachtwoord", "passphrase", "passcode", "password",
+            "passwort", "kennwort", "passwd", "session", "secret", "bearer", "basic", "token", "auth", "pwd", "key", "pw"];
+
+    /// <summary>The words whose value is a secret whatever it looks like (en, de, fr, nl, es).</summary>
+    private static readonly string[] PasswordWords =
+        ["mot de passe", "contraseña", "contrasena", "wachtwoord", "passphrase", "passcode", "password", "passwort", "kennwort", "passwd", "pwd", "pw"];
+
+    /// <summary>
+    /// Words that link a password word to its value in a sentence ("the password is hunter2", "das Passwort lautet
+    /// Geheim123", "le mot de passe est Soleil2024"). The value then needs a password's look (<see cref="LooksLikePassword"/>),
+    /// so "the password is wrong" is no secret.
+    /// </summary>
+    private static readonly string[] LinkingWords = ["is", "was", "ist", "war", "lautet", "est", "es", "era", "è"];
 
     private static readonly SearchValues<string> KeywordSearch = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
 
@@ -40,20 +52,26 @@ internal static class SecretAssignmentScanner
             var at = pos + k;
             var keyword = KeywordAt(text, at);
             pos = at + keyword.Length;
-            var isPassword = keyword is "password" or "passwd" or "passphrase" or "pwd";
-            if ((pos < text.Length && char.IsLetterOrDigit(text[pos])) || !HasAcceptableNameStart(text, at, isPassword))
+            var isPassword = Array.IndexOf(PasswordWords, keyword) >= 0;
+            if ((pos < text.Length && char.IsLetterOrDigit(text[pos]))
+                || (keyword == "pw" && at > 0 && char.IsLetterOrDigit(text[at - 1]))
+                || !HasAcceptableNameStart(text, at, isPassword))
             {
                 continue;
             }
 
             var isBasic = keyword == "basic";
-            if (!TryFindValue(text, pos, isBasic || keyword == "bearer", isPassword, out var valueStart, out var valueEnd))
+            var inSentence = false;
+            if (!TryFindValue(text, pos, isBasic || keyword == "bearer", isPassword, out var valueStart, out var valueEnd)
+                && !(isPassword && TryFindLinkedValue(text, pos, out valueStart, out valueEnd, out inSentence)))
             {
                 continue;
             }
 
             var value = text.AsSpan(valueStart, valueEnd - valueStart);
-            var isSecret = isBasic ? IsBasicCredentials(value) : IsSecretValue(value, isPassword);
+            var isSecret = isBasic ? IsBasicCredentials(value)
+                : inSentence ? LooksLikePassword(value) && IsSecretValue(value, isPassword)
+                : IsSecretValue(value, isPassword);
             if (isSecret && !OverlapsOwn(results, firstOwn, valueStart, valueEnd))
             {
                 results.Add(new EntitySpan(EntityTypes.Secret, valueStart, valueEnd, RecognizerScores.Structural, nameof(SecretRecognizer)));
@@ -168,6 +186,100 @@ internal static class SecretAssignmentScanner
         }
 
         return valueEnd > valueStart;
+    }
+
+    /// <summary>
+    /// "password is hunter2", "Passwort lautet: Geheim123", "password is \"hunter2\"": one to three spaces, a linking
+    /// word, an optional ':', spaces, then the value as after '='. <paramref name="unquoted"/> tells the caller that the
+    /// value was not in quotes, so it must look like a password.
+    /// </summary>
+    private static bool TryFindLinkedValue(string text, int j, out int valueStart, out int valueEnd, out bool unquoted)
+    {
+        valueStart = valueEnd = -1;
+        unquoted = false;
+        if (SkipSpaces(text, ref j) == 0)
+        {
+            return false;
+        }
+
+        var wordEnd = j;
+        while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var word = text.AsSpan(j, wordEnd - j);
+        var linked = false;
+        foreach (var linking in LinkingWords)
+        {
+            linked |= word.Equals(linking, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (!linked)
+        {
+            return false;
+        }
+
+        // "is: hunter2" is an assignment after the linking word; "is hunter2" needs a space.
+        if (wordEnd < text.Length && text[wordEnd] == ':')
+        {
+            return TryFindValue(text, wordEnd, false, true, out valueStart, out valueEnd);
+        }
+
+        j = wordEnd;
+        if (SkipSpaces(text, ref j) == 0 || j >= text.Length)
+        {
+            return false;
+        }
+
+        var quote = text[j] is '"' or '\'' or '`' or '\u201C' or '\u201E' or '\u00AB' ? text[j] : '\0';
+        if (quote != '\0')
+        {
+            var close = quote switch { '\u201C' or '\u201E' => '\u201D', '\u00AB' => '\u00BB', _ => quote };
+            var end = text.IndexOfAny([close, '\n'], j + 1);
+            if (end < 0 || text[end] != close || end == j + 1 || end - j > MaxValueLength)
+            {
+                return false;
+            }
+
+            valueStart = j + 1;
+            valueEnd = end;
+            return true;
+        }
+
+        unquoted = true;
+        valueStart = j;
+        while (j < text.Length && j - valueStart < MaxValueLength && IsValueChar(text[j], '\0', true))
+        {
+            j++;
+        }
+
+        // A sentence may end right after the value.
+        valueEnd = j;
+        while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ')' or ']' or '}' or ':')
+        {
+            valueEnd--;
+        }
+
+        return valueEnd > valueStart;
+    }
+
+    /// <summary>
+    /// An unquoted value after "password is" counts only if it is no plain word: it holds a digit or a symbol, or a
+    /// capital after its first letter ("hunter2", "Summer2024!", "p@ss", "tRoUbAdOr"; not "wrong", "Expired", "required").
+    /// </summary>
+    internal static bool LooksLikePassword(ReadOnlySpan<char> value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (!char.IsLetter(c) || (i > 0 && char.IsUpper(c) && char.IsLower(value[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int SkipSpaces(string text, ref int j)
