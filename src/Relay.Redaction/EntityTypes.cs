@@ -18,6 +18,13 @@ public static class EntityTypes
     public const string Passport = "PASSPORT";
     public const string DriverLicense = "DRIVER_LICENSE";
     public const string Vin = "VIN";
+    public const string AbaRoutingNumber = "ABA_ROUTING_NUMBER";
+    /// <summary>
+    /// A bank account number named by a key word in any of six languages: Presidio's US_BANK_NUMBER, named neutrally as
+    /// PASSPORT and DRIVER_LICENSE are (Presidio: US_PASSPORT, US_DRIVER_LICENSE).
+    /// </summary>
+    public const string BankAccount = "BANK_ACCOUNT";
+    public const string UkSortCode = "UK_SORT_CODE";
     public const string UkNhs = "UK_NHS";
     public const string UkNino = "UK_NINO";
     public const string DeTaxId = "DE_TAX_ID";

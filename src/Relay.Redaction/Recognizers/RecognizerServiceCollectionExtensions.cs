@@ -42,8 +42,11 @@ public static class RecognizerServiceCollectionExtensions
         Add<DriverLicenseRecognizer>(services);
         Add<VinRecognizer>(services);
         Add<IbanRecognizer>(services);
+        Add<BankAccountRecognizer>(services);
+        Add<UkSortCodeRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<UsItinRecognizer>(services);
+        Add<AbaRoutingNumberRecognizer>(services);
         Add<IpAddressRecognizer>(services);
         Add<MacAddressRecognizer>(services);
         Add<UrlRecognizer>(services);

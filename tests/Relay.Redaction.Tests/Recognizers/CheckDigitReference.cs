@@ -92,6 +92,19 @@ internal static class CheckDigitReference
         return remainder == 10 ? 'X' : (char)('0' + remainder);
     }
 
+    /// <summary>ABA routing number: the nine digits weighted 3, 7, 1, 3, 7, 1, 3, 7, 1; the sum a multiple of ten.</summary>
+    public static bool AbaChecksum(string nineDigits)
+    {
+        int[] weights = [3, 7, 1, 3, 7, 1, 3, 7, 1];
+        var sum = 0;
+        for (var i = 0; i < 9; i++)
+        {
+            sum += (nineDigits[i] - '0') * weights[i];
+        }
+
+        return sum % 10 == 0;
+    }
+
     /// <summary>Luhn via the textbook "double every second digit from the right".</summary>
     public static bool Luhn(string digits)
     {

@@ -8,7 +8,8 @@ public sealed class DefaultRecognizersTests
     private static readonly string[] RuleEntityTypes =
     [
         EntityTypes.EmailAddress, EntityTypes.PhoneNumber, EntityTypes.CreditCard, EntityTypes.CardSecurityCode, EntityTypes.DateOfBirth, EntityTypes.Passport,
-        EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.UsSsn, EntityTypes.UsItin,
+        EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.BankAccount, EntityTypes.UkSortCode, EntityTypes.UsSsn,
+        EntityTypes.UsItin, EntityTypes.AbaRoutingNumber,
         EntityTypes.IpAddress, EntityTypes.MacAddress, EntityTypes.Url, EntityTypes.Secret, EntityTypes.UkNhs, EntityTypes.UkNino, EntityTypes.DeTaxId,
         EntityTypes.DeIdCard, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.Address,
     ];
@@ -41,6 +42,9 @@ public sealed class DefaultRecognizersTests
         (EntityTypes.DriverLicense, "MORGA657054SM9IJ"),
         (EntityTypes.Vin, "1HGCM82633A004352"),
         (EntityTypes.UsItin, "970-70-1234"),
+        (EntityTypes.UkSortCode, "20-00-00"),
+        (EntityTypes.BankAccount, "55779911"),
+        (EntityTypes.AbaRoutingNumber, "0210-0002-1"),
     ];
 
     private const string SecretValue = "AKIAIOSFODNN7EXAMPLE";
@@ -52,7 +56,8 @@ public sealed class DefaultRecognizersTests
         $"NHS number {Paragraph[8].Value}, NI number {Paragraph[9].Value}, Steuer-ID {Paragraph[10].Value}, " +
         $"Ausweis {Paragraph[11].Value}, NIR {Paragraph[12].Value}, DNI {Paragraph[13].Value}, NIE {Paragraph[14].Value}, " +
         $"codice fiscale {Paragraph[15].Value}. Ship to {Paragraph[16].Value}. BSN {Paragraph[17].Value}. CVV {Paragraph[18].Value}. Born on {Paragraph[19].Value}. Laptop MAC {Paragraph[20].Value}. " +
-        $"Passport no. {Paragraph[21].Value}, driving licence {Paragraph[22].Value}, car {Paragraph[23].Value}, ITIN {Paragraph[24].Value}. Meeting on 2024-01-15 about version 10.0.13, order #123456789012, total $1,234.50.";
+        $"Passport no. {Paragraph[21].Value}, driving licence {Paragraph[22].Value}, car {Paragraph[23].Value}, ITIN {Paragraph[24].Value}. " +
+        $"Sort code {Paragraph[25].Value}, account number {Paragraph[26].Value}, routing {Paragraph[27].Value}. Meeting on 2024-01-15 about version 10.0.13, order #123456789012, total $1,234.50.";
 
     [Fact]
     public void Create_DefaultOptions_ReturnsOneRecognizerPerRuleEntityType()

@@ -47,7 +47,8 @@ public sealed class RecognizerPropertyTests
             "2 69 05 49 588 157 80", "2A", "12345678Z", "X1234567L", "86 095 742 719", "536-22-1234", "912-70-1234", "192.168.1.1",
             "2001:db8::1", "::", "eyJhbGciOiJIUzI1NiJ9", ".", "-----BEGIN PRIVATE KEY-----", "-----END ", "password=",
             "api_key: ", "Bearer ", "https://u:p@h/?token=", "www.", "john@example.com", "@", "AKIA", "sk-ant-", "ghp_",
-            "1HGCM82633A004352", "wvwzzz1jzxw000001", "VIN: ", "FIN ",
+            "1HGCM82633A004352", "wvwzzz1jzxw000001", "VIN: ", "FIN ", "021000021", "0210-0002-1", "account no. ", "Konto-Nr.",
+            "sort code ", "20-00-00", "S/C ",
             "é", "\uD83D\uDE00", "\u00A0", "#", "€", "$", " ", "-", "/", ":", "\n", "0", "9", "1", "Z", "q",
         ];
 

@@ -1,0 +1,103 @@
+using StealthRelay.Redaction.Recognizers;
+using StealthRelay.Redaction.Recognizers.Generic;
+
+namespace StealthRelay.Redaction.Tests.Recognizers.Generic;
+
+public sealed class BankAccountRecognizerTests : RecognizerTestBase
+{
+    protected override IRecognizer CreateRecognizer() => new BankAccountRecognizer();
+
+    protected override string EntityType => EntityTypes.BankAccount;
+
+    protected override (double Min, double Max) DefaultScore => (0.85, 0.85);
+
+    protected override IEnumerable<RecognizerCase> Positives =>
+    [
+        Hit("Sort code 20-00-00, account number 55779911", "55779911"),
+        Hit("Routing number 021000021 account 123456789012", "123456789012"),
+        Hit("Account No. 12345678, branch Leeds", "12345678"),
+        Hit("Account #: 12345678", "12345678"),
+        Hit("acct # 4455667788", "4455667788"),
+        Hit("Acct#00123456", "00123456"),
+        Hit("ACCT. 00123456", "00123456"),
+        Hit("checking account 000123456789", "000123456789"),
+        Hit("savings account: 9876543210.", "9876543210"),
+        Hit("my bank account is 12345678", "12345678"),
+        Hit("account (checking): 12345678", "12345678"),
+        Hit("account number 123-456789-01", "123-456789-01"),
+        Hit("account: 5577 9911", "5577 9911"),
+        Hit("Account: 12 345 678", "12 345 678"),
+        Hit("account number 55779911 10 years ago", "55779911"),
+        Hit("account 12345678901234567", "12345678901234567"),
+        Hit("Kontonummer 0532013000, BLZ 37040044", "0532013000"),
+        Hit("Konto-Nr. 1234567890", "1234567890"),
+        Hit("Kto.-Nr.: 1234567", "1234567"),
+        Hit("Girokonto 1234567890", "1234567890"),
+        Hit("Bankkonto: 987654321", "987654321"),
+        Hit("Konto Nr.7654321", "7654321"),
+        Hit("numéro de compte : 12345678901", "12345678901"),
+        Hit("n° de compte 12345678901", "12345678901"),
+        Hit("compte bancaire 00012345678", "00012345678"),
+        Hit("rekeningnummer 123456789", "123456789"),
+        Hit("rekening nr. 1234567", "1234567"),
+        Hit("número de cuenta: 0123456789", "0123456789"),
+        Hit("cuenta corriente 1234567890", "1234567890"),
+        Hit("numero di conto 000012345678", "000012345678"),
+        Hit("conto corrente n. 123456789012", "123456789012"),
+        Hits("account 12345678, savings account 87654321", "12345678", "87654321"),
+    ];
+
+    protected override IEnumerable<RecognizerCase> Negatives =>
+    [
+        None("account"),
+        None("Please check my account."),
+        None("accounts 12345678 and 87654321"),
+        None("account for 12345678 dollars"),
+        None("account balance 12345678"),
+        None("the account was opened in 2019"),
+        None("account: DE89 3704 0044 0532 0130 00"),
+        None("La ville compte 150000 habitants."),
+        None("la ciudad cuenta con 150000 habitantes"),
+        None("Konto: 123456,78 EUR"),
+        None("account 12345678.50"),
+        None("account ID: abc12345"),
+        None("order 12345678"),
+        None("Kontoauszug 12345678"),
+    ];
+
+    protected override IEnumerable<RecognizerCase> NearMisses =>
+    [
+        None("account 12345"),
+        None("account 1234 56"),
+        None("account 123456789012345678"),
+        None("account 123456 789012 345678"),
+        None("account number 00000000"),
+        None("account 4111 1111 1111 1111"),
+        None("account number 4111111111111111"),
+        None("account 12345678/90"),
+        None("account 12345678-9X"),
+        None("useraccount 12345678"),
+        None("account12345678"),
+    ];
+
+    [Fact]
+    public void HasKeyWord_TrueWhereverTheNumberPatternMatches()
+    {
+        string[] keyWords =
+        [
+            "account", "acct", "acct.", "checking account", "kontonummer", "konto-nr.", "konto", "girokonto", "kto.-nr.", "kto",
+            "numéro de compte", "n° de compte", "compte bancaire", "rekeningnummer", "rekening", "número de cuenta",
+            "cuenta corriente", "numero di conto", "conto corrente", "compte", "count", "kont",
+        ];
+        string[][] slots =
+        [
+            ["", " no.", " number", " nr.", " n°", " #", "#", " x"],
+            [" ", ": ", " # ", "", " is ", " (UK): ", "  ", " = "],
+            ["55779911", "123-456789-01", "5577 9911", "12345", "12345678901234567890", "4111111111111111", "00000000"],
+            ["", ".", " ", "-1", "x", ",5", " 10"],
+        ];
+
+        GeneratedTexts.AssertGateOpensOnEveryMatch(
+            BankAccountRecognizer.NumberPattern(), BankAccountRecognizer.HasKeyWord, keyWords, slots, seed: 20261211, count: 20_000, minMatches: 1_000);
+    }
+}
