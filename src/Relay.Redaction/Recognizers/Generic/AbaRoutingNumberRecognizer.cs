@@ -35,23 +35,11 @@ internal sealed partial class AbaRoutingNumberRecognizer : IRecognizer
             return;
         }
 
-        Span<char> digits = stackalloc char[9];
-        foreach (var match in RoutingPattern().EnumerateMatches(text))
-        {
-            var end = match.Index + match.Length;
-            if (TextBoundary.IsInsideNumericExpression(text, match.Index, end))
-            {
-                continue;
-            }
-
-            DigitBuffer.Collect(text.AsSpan(match.Index, match.Length), digits);
-            if (IsValid(digits))
-            {
-                var score = match.Length == 9 ? RecognizerScores.ShapeOnly : RecognizerScores.Formatted;
-                results.Add(new EntitySpan(EntityTypes.AbaRoutingNumber, match.Index, end, score, nameof(AbaRoutingNumberRecognizer)));
-            }
-        }
+        NineDigitNumbers.Add(RoutingPattern(), text, IsValid, Score, EntityTypes.AbaRoutingNumber, nameof(AbaRoutingNumberRecognizer), results);
     }
+
+    private static double Score(ReadOnlySpan<char> written) =>
+        written.Length == 9 ? RecognizerScores.ShapeOnly : RecognizerScores.Formatted;
 
     /// <summary>
     /// True when some run of digits could start one of the two shapes: nine digits, or four followed by a dash and a

@@ -29,24 +29,11 @@ internal sealed partial class BsnRecognizer : IRecognizer
             return;
         }
 
-        Span<char> digits = stackalloc char[9];
-        foreach (var match in BsnPattern().EnumerateMatches(text))
-        {
-            var end = match.Index + match.Length;
-            if (TextBoundary.IsInsideNumericExpression(text, match.Index, end))
-            {
-                continue;
-            }
-
-            var value = text.AsSpan(match.Index, match.Length);
-            DigitBuffer.Collect(value, digits);
-            if (IsValid(digits))
-            {
-                var score = value.Contains('.') ? RecognizerScores.WeakChecksum : RecognizerScores.ShapeOnly;
-                results.Add(new EntitySpan(EntityTypes.NlBsn, match.Index, end, score, nameof(BsnRecognizer)));
-            }
-        }
+        NineDigitNumbers.Add(BsnPattern(), text, IsValid, Score, EntityTypes.NlBsn, nameof(BsnRecognizer), results);
     }
+
+    private static double Score(ReadOnlySpan<char> written) =>
+        written.Contains('.') ? RecognizerScores.WeakChecksum : RecognizerScores.ShapeOnly;
 
     /// <summary>
     /// True when some run of digits could start one of the three shapes: nine digits, or four followed by a dot and a
