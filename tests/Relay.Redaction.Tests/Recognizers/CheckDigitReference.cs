@@ -9,6 +9,28 @@ namespace StealthRelay.Redaction.Tests.Recognizers;
 /// </summary>
 internal static class CheckDigitReference
 {
+    /// <summary>
+    /// Spanish CCC check digits, as Spanish banks publish the rule: for "00" + bank + branch and for the
+    /// 10-digit account, 11 - (sum of digit x weight [1, 2, 4, 8, 5, 10, 9, 7, 3, 6] mod 11), 11 -> 0, 10 -> 1.
+    /// </summary>
+    public static string SpanishCccCheckDigits(string bankBranch8, string account10)
+    {
+        int[] weights = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+        int Digit(string ten)
+        {
+            var sum = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                sum += (ten[i] - '0') * weights[i];
+            }
+
+            var d = 11 - (sum % 11);
+            return d == 11 ? 0 : d == 10 ? 1 : d;
+        }
+
+        return string.Concat(Digit("00" + bankBranch8).ToString(CultureInfo.InvariantCulture), Digit(account10).ToString(CultureInfo.InvariantCulture));
+    }
+
     /// <summary>NHS: weights 10..2, check = 11 - (sum mod 11), 11 -> 0, 10 -> invalid (-1).</summary>
     public static int NhsCheckDigit(string nineDigits)
     {

@@ -8,7 +8,9 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// BANK_ACCOUNT: a bank account number right after a key word naming it (<c>account</c>, <c>account number</c>,
 /// <c>acct #</c>, <c>checking account</c>, <c>Kontonummer</c>, <c>Konto-Nr.</c>, <c>numéro de compte</c>,
 /// <c>rekeningnummer</c>, <c>número de cuenta</c>, <c>numero di conto</c>), past a colon, an equals sign, <c>#</c>,
-/// "is" or a short bracket. The number is 6 to 17 digits (US accounts 6-17, UK 8, German up to 10), plain, in groups
+/// "is" or a short bracket. The number is 6 to 17 digits (US accounts 6-17, UK 8, German up to 10), or a Spanish CCC
+/// of 20 (<c>2100 0418 45 0200051332</c>: <see cref="RecognizerScores.Checksum"/> when its two check digits hold,
+/// <see cref="IsSpanishCcc"/>, else only in its 4-4-2-10 groups, as a mistyped one), plain, in groups
 /// joined by single dashes (<c>123-456789-01</c>), or in groups joined by single blanks where every group after the
 /// first has 3 to 6 digits (<c>5577 9911</c>; a count after the number, <c>12345678 10 years</c>, is not taken); a
 /// longer run is rejected whole, and so is one digit repeated (<c>00000000</c>). A number the credit-card recognizer
@@ -22,12 +24,15 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     private const int MinDigits = 6;
     private const int MaxDigits = 17;
 
+    /// <summary>The Spanish Código Cuenta Cliente: bank (4), branch (4), two check digits, account (10).</summary>
+    private const int CccDigits = 20;
+
     /// <summary>
     /// A word every key word of <see cref="NumberPattern"/> holds: the regex runs only on texts with one. The regex folds
     /// the Kelvin sign onto k and this search does not, so the words with a k are here in both writings.
     /// </summary>
     private static readonly SearchValues<string> KeyWords = SearchValues.Create(
-        ["account", "acct", "konto", "\u212Aonto", "kto", "\u212Ato", "compte", "rekening", "re\u212Aening", "cuenta", "conto"],
+        ["account", "acct", "konto", "\u212Aonto", "kto", "\u212Ato", "compte", "rekening", "re\u212Aening", "cuenta", "conto", "ccc"],
         StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.BankAccount];
@@ -45,15 +50,25 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
             return;
         }
 
-        Span<char> digits = stackalloc char[MaxDigits];
+        Span<char> digits = stackalloc char[CccDigits];
         foreach (Match match in NumberPattern().Matches(text))
         {
             var number = match.Groups["num"];
             var count = DigitBuffer.Collect(number.ValueSpan, digits);
-            if (count >= MinDigits && !TextBoundary.ContinuesAsNumber(text, number.Index + number.Length) && IsAccountNumber(digits[..count]))
+            if (count < MinDigits || TextBoundary.ContinuesAsNumber(text, number.Index + number.Length))
             {
-                results.Add(new EntitySpan(
-                    EntityTypes.BankAccount, number.Index, number.Index + number.Length, RecognizerScores.Structural, nameof(BankAccountRecognizer)));
+                continue;
+            }
+
+            // A CCC whose check digits hold is one whatever its writing; one in its 4-4-2-10 groups is a mistyped one.
+            var score = count <= MaxDigits ? (IsAccountNumber(digits[..count]) ? RecognizerScores.Structural : 0)
+                : count != CccDigits ? 0
+                : IsSpanishCcc(digits) ? RecognizerScores.Checksum
+                : number.Length > CccDigits && digits.ContainsAnyExcept(digits[0]) ? RecognizerScores.Structural
+                : 0;
+            if (score > 0)
+            {
+                results.Add(new EntitySpan(EntityTypes.BankAccount, number.Index, number.Index + number.Length, score, nameof(BankAccountRecognizer)));
             }
         }
     }
@@ -66,16 +81,40 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
         d.ContainsAnyExcept(d[0]) && !(d.Length >= 13 && CreditCardRecognizer.IsKnownIssuer(d) && Luhn.IsValid(d));
 
     /// <summary>
-    /// A key word with an optional number word or <c>#</c>, a separator, and digits: plain, in groups joined by single
-    /// dashes, or in groups of 3-6 joined by single blanks after a first of 1-6, as a whole token.
+    /// The two check digits of a Spanish CCC (<c>2100 0418 45 0200051332</c>): the first over <c>00</c> + bank + branch,
+    /// the second over the account, each 11 minus the sum weighted 1, 2, 4, 8, 5, 10, 9, 7, 3, 6 modulo 11 (11 is 0,
+    /// 10 is 1).
+    /// </summary>
+    internal static bool IsSpanishCcc(ReadOnlySpan<char> d) =>
+        d.Length == CccDigits && d.ContainsAnyExcept(d[0])
+        && d[8] - '0' == CccCheckDigit(d[..8], leadingZeros: 2) && d[9] - '0' == CccCheckDigit(d[10..], leadingZeros: 0);
+
+    private static int CccCheckDigit(ReadOnlySpan<char> digits, int leadingZeros)
+    {
+        ReadOnlySpan<int> weights = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            sum += (digits[i] - '0') * weights[i + leadingZeros];
+        }
+
+        var check = 11 - (sum % 11);
+        return check switch { 11 => 0, 10 => 1, _ => check };
+    }
+
+    /// <summary>
+    /// A key word with an optional number word or <c>#</c>, a separator, and digits: a Spanish CCC in its 4-4-2-10
+    /// groups, plain, in groups joined by single dashes, or in groups of 3-6 joined by single blanks after a first of
+    /// 1-6, as a whole token.
     /// </summary>
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}_])(?:account|acct\.?|(?:bank|giro|spar)?konto(?:-?nummer|-?nr\.?)?|kto\.?(?:-?nr\.?)?" +
         @"|(?:num[ée]ro|n[°º])[ \t\u00A0]+de[ \t\u00A0]+compte|compte[ \t\u00A0]+(?:bancaire|courant)|rekening(?:nummer)?" +
-        @"|(?:n[úu]mero|n[°º])[ \t\u00A0]+de[ \t\u00A0]+cuenta|cuenta[ \t\u00A0]+(?:bancaria|corriente)" +
+        @"|(?:n[úu]mero|n[°º])[ \t\u00A0]+de[ \t\u00A0]+cuenta|cuenta[ \t\u00A0]+(?:bancaria|corriente)|ccc|c[óo]digo[ \t\u00A0]+cuenta[ \t\u00A0]+cliente" +
         @"|(?:numero|n[°º.])[ \t\u00A0]+(?:di|del)[ \t\u00A0]+conto|conto[ \t\u00A0]+(?:corrente|bancario))" +
         @"(?:[ \t\u00A0]*#|[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" + KeyedNumber.Separator +
-        @"(?<num>[0-9]{1,6}(?:[ \t\u00A0][0-9]{3,6})+(?![0-9])|[0-9]+(?:-[0-9]+)*)" + KeyedNumber.End,
+        @"(?<num>[0-9]{4}(?<s>[ \t\u00A0-])[0-9]{4}\k<s>[0-9]{2}\k<s>[0-9]{10}(?![0-9])" +
+        @"|[0-9]{1,6}(?:[ \t\u00A0][0-9]{3,6})+(?![0-9])|[0-9]+(?:-[0-9]+)*)" + KeyedNumber.End,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     internal static partial Regex NumberPattern();
 }

@@ -45,6 +45,10 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
         Hit("numero di conto 000012345678", "000012345678"),
         Hit("conto corrente n. 123456789012", "123456789012"),
         Hits("account 12345678, savings account 87654321", "12345678", "87654321"),
+        Hit("número de cuenta 2100 0418 45 0200051332", "2100 0418 45 0200051332", 1.0, 1.0),
+        Hit("CCC: 2100-0418-45-0200051332", "2100-0418-45-0200051332", 1.0, 1.0),
+        Hit("código cuenta cliente 21000418450200051332", "21000418450200051332", 1.0, 1.0),
+        Hit("número de cuenta 2100 0418 46 0200051332 (check digits wrong)", "2100 0418 46 0200051332", 0.85, 0.85),
     ];
 
     protected override IEnumerable<RecognizerCase> Negatives =>
@@ -71,6 +75,8 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
         None("account 1234 56"),
         None("account 123456789012345678"),
         None("account 123456 789012 345678"),
+        None("CCC: 21000418450200051333"),
+        None("cuenta 2100 0418-45-0200051332"),
         None("account number 00000000"),
         None("account 4111 1111 1111 1111"),
         None("account number 4111111111111111"),
@@ -81,19 +87,35 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
     ];
 
     [Fact]
+    public void IsSpanishCcc_AgreesWithTheReferenceCheckDigits()
+    {
+        Assert.Equal("45", CheckDigitReference.SpanishCccCheckDigits("21000418", "0200051332"));
+        var random = new Random(20261205);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var digits = string.Concat(Enumerable.Range(0, 20).Select(_ => (char)('0' + random.Next(10))));
+            var expected = CheckDigitReference.SpanishCccCheckDigits(digits[..8], digits[10..]) == digits[8..10] && digits.Distinct().Count() > 1;
+            Assert.Equal(expected, BankAccountRecognizer.IsSpanishCcc(digits));
+
+            var valid = digits[..8] + CheckDigitReference.SpanishCccCheckDigits(digits[..8], digits[10..]) + digits[10..];
+            Assert.True(BankAccountRecognizer.IsSpanishCcc(valid) || valid.Distinct().Count() == 1);
+        }
+    }
+
+    [Fact]
     public void HasKeyWord_TrueWhereverTheNumberPatternMatches()
     {
         string[] keyWords =
         [
             "account", "acct", "acct.", "checking account", "kontonummer", "konto-nr.", "konto", "girokonto", "kto.-nr.", "kto",
             "numéro de compte", "n° de compte", "compte bancaire", "rekeningnummer", "rekening", "número de cuenta",
-            "cuenta corriente", "numero di conto", "conto corrente", "compte", "count", "kont",
+            "cuenta corriente", "numero di conto", "conto corrente", "ccc", "código cuenta cliente", "compte", "count", "kont",
         ];
         string[][] slots =
         [
             ["", " no.", " number", " nr.", " n°", " #", "#", " x"],
             [" ", ": ", " # ", "", " is ", " (UK): ", "  ", " = "],
-            ["55779911", "123-456789-01", "5577 9911", "12345", "12345678901234567890", "4111111111111111", "00000000"],
+            ["55779911", "123-456789-01", "5577 9911", "12345", "12345678901234567890", "4111111111111111", "00000000", "2100 0418 45 0200051332"],
             ["", ".", " ", "-1", "x", ",5", " 10"],
         ];
 
