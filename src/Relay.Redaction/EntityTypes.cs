@@ -25,6 +25,11 @@ public static class EntityTypes
     /// </summary>
     public const string BankAccount = "BANK_ACCOUNT";
     public const string UkSortCode = "UK_SORT_CODE";
+    /// <summary>
+    /// A VAT identification number with its country prefix (DE, NL, FR, BE, AT, IT, ES, GB). Presidio has none; named
+    /// without "EU" because GB numbers are included.
+    /// </summary>
+    public const string VatId = "VAT_ID";
     public const string UkNhs = "UK_NHS";
     public const string UkNino = "UK_NINO";
     public const string DeTaxId = "DE_TAX_ID";

@@ -36,6 +36,7 @@ public static class DefaultRecognizers
             new DriverLicenseRecognizer(),
             new VinRecognizer(),
             new IbanRecognizer(),
+            new VatIdRecognizer(),
             new BankAccountRecognizer(),
             new UkSortCodeRecognizer(),
             new UsSsnRecognizer(),

@@ -42,6 +42,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<DriverLicenseRecognizer>(services);
         Add<VinRecognizer>(services);
         Add<IbanRecognizer>(services);
+        Add<VatIdRecognizer>(services);
         Add<BankAccountRecognizer>(services);
         Add<UkSortCodeRecognizer>(services);
         Add<UsSsnRecognizer>(services);

@@ -42,6 +42,8 @@ public class PlaceholderVaultTests
     [InlineData(EntityTypes.BankAccount, "123-456789-01", "12345678901")]
     [InlineData(EntityTypes.UkSortCode, "20-00-00", "20 00 00")]
     [InlineData(EntityTypes.IbanCode, "DE89 3704 0044 0532 0130 00", "de89370400440532013000")]
+    [InlineData(EntityTypes.VatId, "DE 136 695 976", "de136695976")]
+    [InlineData(EntityTypes.VatId, "BE 0403.170.701", "BE0403170701")]
     [InlineData(EntityTypes.Passport, "C01X00T47", "c01x00t47")]
     [InlineData(EntityTypes.DriverLicense, "123-456-789", "123 456 789")]
     [InlineData(EntityTypes.DriverLicense, "MORGA 657054 SM9IJ", "morga657054sm9ij")]

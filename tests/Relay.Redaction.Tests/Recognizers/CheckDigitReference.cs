@@ -148,4 +148,143 @@ internal static class CheckDigitReference
         var digits = string.Concat(rearranged.Select(c => char.IsDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture)));
         return BigInteger.Parse(digits, CultureInfo.InvariantCulture) % 97 == 1;
     }
+
+    /// <summary>
+    /// VAT identification number, compact, prefix included (<c>DE136695976</c>), by the rule each country publishes;
+    /// false for a country or shape it does not know.
+    /// </summary>
+    public static bool VatIdValid(string vat)
+    {
+        var country = vat[..2];
+        var body = vat[2..];
+        bool AllDigits(string s) => s.Length > 0 && s.All(char.IsAsciiDigit);
+        BigInteger Number(string digits) => BigInteger.Parse(digits, CultureInfo.InvariantCulture);
+        switch (country)
+        {
+            case "DE":
+                // ISO 7064 MOD 11,10 over the first eight digits.
+                return body.Length == 9 && AllDigits(body) && body[0] != '0' && Iso7064Mod11_10(body[..8]) == body[8] - '0';
+            case "NL":
+                {
+                    if (body.Length != 12 || !AllDigits(body[..9]) || body[9] != 'B' || !AllDigits(body[10..]))
+                    {
+                        return false;
+                    }
+
+                    // Elfproef (weights 9..2, -1), or "NL" + body with N = 23, L = 21, B = 11 is 1 mod 97.
+                    var sum = 0;
+                    for (var i = 0; i < 8; i++)
+                    {
+                        sum += (body[i] - '0') * (9 - i);
+                    }
+
+                    sum -= body[8] - '0';
+                    var elfproef = sum % 11 == 0 && body[..9].Distinct().Count() > 1;
+                    var asNumber = "2321" + body[..9] + "11" + body[10..];
+                    return elfproef || Number(asNumber) % 97 == 1;
+                }
+
+            case "FR":
+                {
+                    if (body.Length != 11 || !AllDigits(body))
+                    {
+                        return false;
+                    }
+
+                    var siren = body[2..];
+                    var key = int.Parse(body[..2], CultureInfo.InvariantCulture);
+                    return Luhn(siren) && key == (int)((12 + (3 * (Number(siren) % 97))) % 97);
+                }
+
+            case "BE":
+                return body.Length == 10 && AllDigits(body) && body[0] is '0' or '1'
+                    && int.Parse(body[8..], CultureInfo.InvariantCulture) == 97 - (int)(Number(body[..8]) % 97);
+            case "AT":
+                {
+                    if (body.Length != 9 || body[0] != 'U' || !AllDigits(body[1..]))
+                    {
+                        return false;
+                    }
+
+                    // Weights 1,2,1,2,1,2,1, each product's digits summed; check = (10 - (sum + 4) mod 10) mod 10.
+                    var sum = 0;
+                    for (var i = 0; i < 7; i++)
+                    {
+                        var product = (body[1 + i] - '0') * (i % 2 == 0 ? 1 : 2);
+                        sum += product > 9 ? product - 9 : product;
+                    }
+
+                    return body[8] - '0' == (10 - ((sum + 4) % 10)) % 10;
+                }
+
+            case "IT":
+                return body.Length == 11 && AllDigits(body) && body[..7] != "0000000" && Luhn(body);
+            case "ES":
+                return body.Length == 9 && SpanishNifIvaValid(body);
+            case "GB":
+                {
+                    if ((body.Length != 9 && body.Length != 12) || !AllDigits(body) || body[..9] == "000000000")
+                    {
+                        return false;
+                    }
+
+                    // Weights 8..2 over seven digits plus the last two as a number: 0 mod 97, or 0 after adding 55.
+                    var sum = 0;
+                    for (var i = 0; i < 7; i++)
+                    {
+                        sum += (body[i] - '0') * (8 - i);
+                    }
+
+                    sum += int.Parse(body[7..9], CultureInfo.InvariantCulture);
+                    return sum % 97 == 0 || (sum + 55) % 97 == 0;
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Spanish NIF-IVA body: DNI, NIE (X/Y/Z = 0/1/2), K/L/M NIF (seven digits, DNI letter), or CIF.</summary>
+    private static bool SpanishNifIvaValid(string body)
+    {
+        var middle = body[1..8];
+        if (!middle.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var first = body[0];
+        var last = body[8];
+        if (char.IsAsciiDigit(first))
+        {
+            return last == DniLetter(long.Parse(body[..8], CultureInfo.InvariantCulture));
+        }
+
+        if ("XYZ".Contains(first, StringComparison.Ordinal))
+        {
+            return last == DniLetter(long.Parse("XYZ".IndexOf(first, StringComparison.Ordinal) + middle, CultureInfo.InvariantCulture));
+        }
+
+        if ("KLM".Contains(first, StringComparison.Ordinal))
+        {
+            return last == DniLetter(long.Parse(middle, CultureInfo.InvariantCulture));
+        }
+
+        if (!"ABCDEFGHJNPQRSUVW".Contains(first, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // CIF: the digits in even places, plus the digit sums of twice those in odd places (1st, 3rd, 5th, 7th).
+        var even = (middle[1] - '0') + (middle[3] - '0') + (middle[5] - '0');
+        var odd = 0;
+        foreach (var i in new[] { 0, 2, 4, 6 })
+        {
+            var twice = 2 * (middle[i] - '0');
+            odd += (twice / 10) + (twice % 10);
+        }
+
+        var control = (10 - ((even + odd) % 10)) % 10;
+        return last == (char)('0' + control) || last == "JABCDEFGHI"[control];
+    }
 }

@@ -48,7 +48,7 @@ public sealed class RecognizerPropertyTests
             "2001:db8::1", "::", "eyJhbGciOiJIUzI1NiJ9", ".", "-----BEGIN PRIVATE KEY-----", "-----END ", "password=",
             "api_key: ", "Bearer ", "https://u:p@h/?token=", "www.", "john@example.com", "@", "AKIA", "sk-ant-", "ghp_",
             "1HGCM82633A004352", "wvwzzz1jzxw000001", "VIN: ", "FIN ", "021000021", "0210-0002-1", "account no. ", "Konto-Nr.",
-            "sort code ", "20-00-00", "S/C ",
+            "sort code ", "20-00-00", "S/C ", "DE136695976", "NL004495445B01", "BE 0403.170.701", "ATU13585627", "FR ", "ESX1234567L", "GB",
             "é", "\uD83D\uDE00", "\u00A0", "#", "€", "$", " ", "-", "/", ":", "\n", "0", "9", "1", "Z", "q",
         ];
 
