@@ -10,7 +10,7 @@ using StealthRelay.IntegrationTests.Infrastructure;
 namespace StealthRelay.IntegrationTests;
 
 /// <summary>
-/// Identity documents, bank details and credentials through the gateway with the official SDKs: none of the values
+/// Identity documents, bank details, VAT numbers and credentials through the gateway with the official SDKs: none of the values
 /// reaches the fake provider, each under the placeholder of its own type, and the client gets its text back byte for
 /// byte, streamed included. All values are synthetic with valid check digits.
 /// </summary>
@@ -27,12 +27,13 @@ public sealed class IdentifiersRoundTripTests : IAsyncLifetime
         ("2100 0418 45 0200051332", "[BANK_ACCOUNT_2]"),
         ("Geheim123!", "[SECRET_1]"),
         ("postgres://admin:S3cr3tP4ss@db.internal:5432/prod", "[URL_1]"),
+        ("DE136695976", "[VAT_ID_1]"),
     ];
 
     private static readonly string Prompt =
         "Für das Visum: Reisepass C01X00T47, Wagen VIN 1HGCM82633A004352, ITIN 912-70-1234. Überweisung: sort code 20-00-00, "
         + "account number 55779911; US routing number 021000021; número de cuenta 2100 0418 45 0200051332. "
-        + "Mein Passwort: Geheim123! und die Datenbank postgres://admin:S3cr3tP4ss@db.internal:5432/prod 🙂";
+        + "Mein Passwort: Geheim123! und die Datenbank postgres://admin:S3cr3tP4ss@db.internal:5432/prod 🙂 USt-IdNr. DE136695976.";
 
     private FakeProvider _provider = null!;
     private GatewayHost _gateway = null!;
