@@ -103,6 +103,45 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
     }
 
     [Fact]
+    public void FindNumbers_FindsWhatTheUnanchoredPatternFinds()
+    {
+        // The anchored scan from key-word hits must report exactly the unanchored pattern's numbers, whatever stands
+        // around and between the key words (glued letters, "Contoso", runs of blanks, two key words in a row).
+        string[] keyWords =
+        [
+            "account", "acct.", "Bankkonto", "Konto-Nr.", "kto.-nr.", "numéro de compte", "n°  de   compte", "compte courant",
+            "rekeningnummer", "número de cuenta", "código cuenta cliente", "CCC", "numero  del   conto", "conto corrente", "Contoso", "Código Cuenta Cliente", "Nº de cuenta", "n. di conto", "Sparkonto",
+        ];
+        string[] fillers = ["", " ", "x", "my ", "Contoso ", "_", "2 ", "(", "kontrakt ", "account ", "\u00A0", "de "];
+        string[] numbers = ["55779911", "123-456789-01", "5577 9911", "12345", "2100 0418 45 0200051332", "4111111111111111", "abc"];
+        string[] separators = [" ", ": ", " # ", "", " is ", "  ", " no. ", " = "];
+        var random = new Random(20261205);
+        var matched = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (var part = random.Next(1, 4); part > 0; part--)
+            {
+                var word = keyWords[random.Next(keyWords.Length)];
+                word = random.Next(6) == 0 ? word.Replace('k', '\u212A').Replace('K', '\u212A').Replace('s', '\u017F') : word;
+                text.Append(fillers[random.Next(fillers.Length)])
+                    .Append(random.Next(3) == 0 ? word.ToUpperInvariant() : word)
+                    .Append(separators[random.Next(separators.Length)])
+                    .Append(numbers[random.Next(numbers.Length)])
+                    .Append(fillers[random.Next(fillers.Length)]);
+            }
+
+            var input = text.ToString();
+            var expected = BankAccountRecognizer.NumberPattern().Matches(input).Select(m => (m.Groups["num"].Index, m.Groups["num"].Length)).ToList();
+            var actual = BankAccountRecognizer.FindNumbers(input).Select(g => (g.Index, g.Length)).ToList();
+            Assert.True(expected.SequenceEqual(actual), $"differs on: {input}");
+            matched += expected.Count;
+        }
+
+        Assert.True(matched > 5_000, $"only {matched} matches: the generator no longer exercises the pattern");
+    }
+
+    [Fact]
     public void HasKeyWord_TrueWhereverTheNumberPatternMatches()
     {
         string[] keyWords =
