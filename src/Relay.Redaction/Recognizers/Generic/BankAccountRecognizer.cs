@@ -82,7 +82,8 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
         var hit = text.AsSpan().IndexOfAny(KeyWords);
         while (hit >= 0)
         {
-            for (var start = Math.Max(resumeAt, hit - MaxLeadIn); start <= hit && EndsKeyWord(text, hit); start++)
+            var firstStart = EndsKeyWord(text, hit) ? Math.Max(resumeAt, hit - MaxLeadIn) : hit + 1;
+            for (var start = firstStart; start <= hit; start++)
             {
                 // The look-behind of the pattern, checked here: the pattern runs on a window that starts at the candidate,
                 // since even anchored it walks on to the end of what it is given.
