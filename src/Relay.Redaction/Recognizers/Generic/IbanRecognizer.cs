@@ -99,22 +99,6 @@ internal sealed class IbanRecognizer : IRecognizer
     }
 
     /// <summary>ISO 7064 mod 97-10: move the first four characters to the end, letters to 10..35, remainder must be 1.</summary>
-    internal static bool IsValidChecksum(ReadOnlySpan<char> iban)
-    {
-        var remainder = 0;
-        for (var k = 0; k < iban.Length; k++)
-        {
-            var c = iban[(k + 4) % iban.Length];
-            if (char.IsAsciiDigit(c))
-            {
-                remainder = ((remainder * 10) + (c - '0')) % 97;
-            }
-            else
-            {
-                remainder = ((remainder * 100) + (c - 'A' + 10)) % 97;
-            }
-        }
-
-        return remainder == 1;
-    }
+    internal static bool IsValidChecksum(ReadOnlySpan<char> iban) =>
+        Mod97.Append(iban[..4], Mod97.Append(iban[4..], 0)) == 1;
 }

@@ -27,8 +27,8 @@ internal static class VatIdCheckDigits
             return true;
         }
 
-        var remainder = Mod97("NL", 0);
-        return Mod97(body, remainder) == 1;
+        var remainder = Mod97.Append("NL", 0);
+        return Mod97.Append(body, remainder) == 1;
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ internal static class VatIdCheckDigits
         }
 
         var key = ((body[0] - '0') * 10) + (body[1] - '0');
-        return key == (12 + (3 * Mod97(body[2..], 0))) % 97;
+        return key == (12 + (3 * Mod97.Append(body[2..], 0))) % 97;
     }
 
     /// <summary>BE: ten digits, the first 0 or 1; the last two are 97 - (the first eight mod 97).</summary>
@@ -55,7 +55,7 @@ internal static class VatIdCheckDigits
         }
 
         var check = ((d[8] - '0') * 10) + (d[9] - '0');
-        return check == 97 - Mod97(d[..8], 0);
+        return check == 97 - Mod97.Append(d[..8], 0);
     }
 
     /// <summary>
@@ -155,16 +155,6 @@ internal static class VatIdCheckDigits
     }
 
     /// <summary>Continues a mod-97 remainder over digits and upper-case letters (A = 10, ..., Z = 35).</summary>
-    private static int Mod97(ReadOnlySpan<char> chars, int remainder)
-    {
-        foreach (var c in chars)
-        {
-            remainder = char.IsAsciiDigit(c) ? ((remainder * 10) + (c - '0')) % 97 : ((remainder * 100) + (c - 'A' + 10)) % 97;
-        }
-
-        return remainder;
-    }
-
     private static bool IsDigits(ReadOnlySpan<char> chars) => !chars.ContainsAnyExceptInRange('0', '9');
 
     private static int ParseDigits(ReadOnlySpan<char> digits)
