@@ -20,6 +20,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
 {
     private const int MinDigits = 7;
     private const int MaxTriesPerWindow = 16;
+    private const int MaxChunkDigits = 64;
     private const string AnyRegion = "ZZ";
 
     private readonly PhoneNumberUtil _util = PhoneNumberUtil.GetInstance();
@@ -67,7 +68,6 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
 
-        var firstOwn = results.Count;
         var i = 0;
         while (i < text.Length)
         {
@@ -85,22 +85,118 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             var end = ScanWindow(text, i, out var digits);
             if (!glued && digits >= MinDigits && (end >= text.Length || !TextBoundary.IsWordChar(text[end])))
             {
-                AnalyzeWindow(text, i, end, digits, results, firstOwn);
-                PhoneSubRuns.Analyze(text, i, end, results, firstOwn, _analyzeWindow);
+                AnalyzeRun(text, i, end, digits, results);
             }
             else if (!glued && digits >= MinDigits && c == '+')
             {
                 // An international run ends glued to a word ("+44 20 7946 0958 0a"): that last piece belongs to the
                 // word, but what stands before the last space can still be a whole number. Only with an explicit '+'
                 // start: a national run glued to letters ("06 12 34 56 78qZ") stays unreported as a whole.
-                AnalyzeBeforeGluedTail(text, i, end, results, firstOwn);
+                AnalyzeBeforeGluedTail(text, i, end, results);
             }
 
             i = end + 1;
         }
     }
 
-    private void AnalyzeBeforeGluedTail(string text, int start, int end, List<EntitySpan> results, int firstOwn)
+    /// <summary>
+    /// Reads one window of digits and phone punctuation. A window longer than <see cref="MaxChunkDigits"/> digits (a list
+    /// of numbers with single spaces between them, a digit table) is read in chunks that overlap by the longest number,
+    /// so that every part of it is read whatever its length, at a cost that grows with its length and not faster.
+    /// </summary>
+    private void AnalyzeRun(string text, int start, int end, int digits, List<EntitySpan> results)
+    {
+        var chunkStart = start;
+        while (true)
+        {
+            var own = results.Count;
+            var chunkEnd = digits <= MaxChunkDigits ? end : ChunkEnd(text, chunkStart, end, out digits);
+            AnalyzeWindow(text, chunkStart, chunkEnd, digits, results, own);
+            PhoneSubRuns.Analyze(text, chunkStart, chunkEnd, results, own, _analyzeWindow);
+            if (chunkEnd >= end)
+            {
+                return;
+            }
+
+            // A reading that starts in the last PhoneSubRuns.MaxPhoneDigits digits may be cut off by the chunk's end: drop it
+            // and read from there again. Whatever starts before had all the digits a phone number can have.
+            var overlapStart = OverlapStart(text, chunkStart, chunkEnd);
+            var next = overlapStart;
+            for (var k = results.Count - 1; k >= own; k--)
+            {
+                if (results[k].Start >= overlapStart)
+                {
+                    results.RemoveAt(k);
+                }
+                else
+                {
+                    next = Math.Max(next, results[k].End);
+                }
+            }
+
+            chunkStart = next;
+            while (chunkStart < end && !PhoneSubRuns.StartsNumber(text, chunkStart))
+            {
+                chunkStart++;
+            }
+
+            digits = CountDigits(text.AsSpan(chunkStart, end - chunkStart));
+            if (digits < MinDigits)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Where a chunk from <paramref name="start"/> ends: at the end of the digit group holding its <see cref="MaxChunkDigits"/>-th digit.</summary>
+    private static int ChunkEnd(string text, int start, int end, out int digits)
+    {
+        digits = 0;
+        var k = start;
+        while (k < end && (digits < MaxChunkDigits || char.IsAsciiDigit(text[k])))
+        {
+            digits += char.IsAsciiDigit(text[k]) ? 1 : 0;
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>
+    /// The start of the digit group (after a space where there is one) from which the chunk still holds at least
+    /// <see cref="PhoneSubRuns.MaxPhoneDigits"/> digits; the chunk's end when its first group is that long already.
+    /// </summary>
+    private static int OverlapStart(string text, int chunkStart, int chunkEnd)
+    {
+        var digits = 0;
+        var k = chunkEnd;
+        while (k > chunkStart && digits < PhoneSubRuns.MaxPhoneDigits)
+        {
+            k--;
+            digits += char.IsAsciiDigit(text[k]) ? 1 : 0;
+        }
+
+        // Back to the start of a space-separated segment, as PhoneSubRuns cuts them.
+        while (k > chunkStart && text[k - 1] is not (' ' or '\u00A0'))
+        {
+            k--;
+        }
+
+        return k > chunkStart ? k : chunkEnd;
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> span)
+    {
+        var digits = 0;
+        foreach (var c in span)
+        {
+            digits += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return digits;
+    }
+
+    private void AnalyzeBeforeGluedTail(string text, int start, int end, List<EntitySpan> results)
     {
         var cut = text.AsSpan(start, end - start).LastIndexOfAny(' ', '\u00A0');
         if (cut <= 0)
@@ -114,16 +210,10 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             subEnd--;
         }
 
-        var digits = 0;
-        foreach (var c in text.AsSpan(start, subEnd - start))
-        {
-            digits += char.IsAsciiDigit(c) ? 1 : 0;
-        }
-
+        var digits = CountDigits(text.AsSpan(start, subEnd - start));
         if (digits >= MinDigits)
         {
-            AnalyzeWindow(text, start, subEnd, digits, results, firstOwn);
-            PhoneSubRuns.Analyze(text, start, subEnd, results, firstOwn, _analyzeWindow);
+            AnalyzeRun(text, start, subEnd, digits, results);
         }
     }
 

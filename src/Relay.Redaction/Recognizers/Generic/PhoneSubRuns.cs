@@ -9,15 +9,18 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// no reading covers yet, the longest run of segments (at most <see cref="MaxPhoneDigits"/> digits, at least
 /// <see cref="MinDigits"/>) is tried first, then shorter ones, and after a hit the search goes on behind it. A run
 /// lying inside a grouped, Luhn-valid payment card ("4111 1111 1111 1111") is never tried, so card groups are not
-/// read as phone numbers. At most <see cref="MaxTriesPerWindow"/> runs are tried per window, which bounds the cost of
-/// long digit-and-space texts.
+/// read as phone numbers. The recognizer hands over windows of at most about 64 digits (longer ones are read in
+/// overlapping chunks), so a window has at most about 65 segments, and each segment start tries at most 11 runs
+/// (7 to 17 digits): <see cref="MaxTriesPerWindow"/> and <see cref="MaxSegments"/> lie above what such a window needs
+/// and are only a guard. (Until session 15 a window of any length had 128 tries: a long list of numbers with single
+/// spaces between them was read only as far as its first 30-65 numbers.)
 /// </summary>
 internal static class PhoneSubRuns
 {
     private const int MinDigits = 7;
-    private const int MaxPhoneDigits = 17;
-    private const int MaxTriesPerWindow = 128;
-    private const int MaxSegments = 64;
+    public const int MaxPhoneDigits = 17;
+    private const int MaxTriesPerWindow = 1024;
+    private const int MaxSegments = 96;
 
     /// <summary>Reads <c>text[start..end)</c> (holding <c>digits</c> digits) as a phone-number window.</summary>
     public delegate void WindowAnalyzer(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn);
@@ -68,6 +71,8 @@ internal static class PhoneSubRuns
             }
 
             var reach = -1;
+            var before = results.Count;
+            EntitySpan[]? weakReading = null;
             for (; last >= pos && total >= MinDigits; total -= segments[last].Digits, last--)
             {
                 var runEnd = segments[last].DigitEnd;
@@ -82,11 +87,27 @@ internal static class PhoneSubRuns
                 }
 
                 analyze(text, first.Start, runEnd, total, results, firstOwn);
-                reach = Reach(results, firstOwn, first.Start, runEnd);
-                if (reach > 0)
+                if (results.Count == before)
                 {
+                    continue;
+                }
+
+                if (HasStrongReading(results, before))
+                {
+                    reach = Reach(results, firstOwn, first.Start, runEnd);
                     break;
                 }
+
+                // Only a bare-digits reading: a shorter run may be a number grouped the way phone numbers are, with the
+                // rest starting the next one ("030 901820 612 345 678"). Keep the longest weak reading in case none is.
+                weakReading ??= [.. results.Skip(before)];
+                results.RemoveRange(before, results.Count - before);
+            }
+
+            if (reach < 0 && weakReading is not null)
+            {
+                results.AddRange(weakReading);
+                reach = Reach(results, firstOwn, first.Start, weakReading[^1].End);
             }
 
             if (reach < 0)
@@ -191,7 +212,7 @@ internal static class PhoneSubRuns
         return groups >= 4 && segments[to].Digits <= 4;
     }
 
-    private static bool StartsNumber(string text, int index) =>
+    public static bool StartsNumber(string text, int index) =>
         char.IsAsciiDigit(text[index]) || (text[index] is '+' or '(' && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]));
 
     private static bool IsCovered(List<EntitySpan> results, int firstOwn, int start, int end)
@@ -199,6 +220,19 @@ internal static class PhoneSubRuns
         for (var k = firstOwn; k < results.Count; k++)
         {
             if (results[k].Start < end && start < results[k].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasStrongReading(List<EntitySpan> results, int from)
+    {
+        for (var k = from; k < results.Count; k++)
+        {
+            if (results[k].Score >= RecognizerScores.Structural)
             {
                 return true;
             }

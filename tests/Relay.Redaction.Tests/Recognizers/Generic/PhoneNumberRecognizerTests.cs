@@ -1,3 +1,4 @@
+using System.Globalization;
 using StealthRelay.Redaction.Recognizers;
 using StealthRelay.Redaction.Recognizers.Generic;
 
@@ -53,6 +54,7 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         Hit("+44 20 7946 0958\t536904399", "+44 20 7946 0958"),
         Hit("+44 20 7946 0958 $ 4111 1111 1111 1111", "+44 20 7946 0958"),
         Hit("€ +44 20 7946 0958", "+44 20 7946 0958"),
+        Hits("Festnetz 030 901820 612 345 678", "030 901820", "612 345 678"), // not the bare run "030 901820 612" first
     ];
 
     protected override IEnumerable<RecognizerCase> Negatives =>
@@ -114,5 +116,24 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
 
         var span = Assert.Single(results);
         Assert.Equal("+33 6 12 34 56 78", "Paris 06 12 34 56 78 or +33 6 12 34 56 78"[span.Start..span.End]);
+    }
+
+    [Theory]
+    [InlineData("(212) 555-{0:D4}", 1000)]
+    [InlineData("212 555 {0:D4}", 1000)]
+    [InlineData("07700 900{0:D3}", 1000)]
+    [InlineData("+44 20 7946 {0:D4}", 300)]
+    public void Analyze_LongListWithSingleSpaces_FindsEveryNumber(string format, int count)
+    {
+        // One window of thousands of digits: it used to be read only as far as its first 30-65 numbers. It is now read
+        // in chunks of about 64 digits; numbers of 10 and 11 digits put the chunk boundaries at every offset in a number.
+        var numbers = Enumerable.Range(0, count).Select(i => string.Format(CultureInfo.InvariantCulture, format, i)).ToArray();
+        var text = "Numbers: " + string.Join(" ", numbers) + ". Thanks";
+        var results = new List<EntitySpan>();
+
+        CreateRecognizer().Analyze(text, results);
+
+        Assert.Equal(numbers, results.Select(r => text[r.Start..r.End]));
+        Assert.All(results, r => Assert.Equal(0.85, r.Score));
     }
 }
