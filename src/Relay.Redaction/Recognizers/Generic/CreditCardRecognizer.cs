@@ -34,15 +34,54 @@ internal sealed class CreditCardRecognizer : IRecognizer
                 continue;
             }
 
-            var count = CollectGroups(text, i, starts, ends);
+            var count = CollectGroups(text, i, starts, ends, out var goesOn);
             var chainEnd = ends[count - 1];
+            if (goesOn)
+            {
+                i = MatchLongChainPart(text, starts, ends, results);
+                continue;
+            }
+
             var lastUsable = chainEnd < text.Length && TextBoundary.IsWordChar(text[chainEnd]) ? count - 2 : count - 1;
             MatchChain(text, starts[..count], ends[..count], lastUsable, results);
             i = chainEnd + 1;
         }
     }
 
-    private static int CollectGroups(string text, int start, Span<int> starts, Span<int> ends)
+    /// <summary>
+    /// A chain longer than <see cref="MaxGroups"/> groups (a list of cards with single spaces between them) is read
+    /// <see cref="MaxGroups"/> groups at a time. Only cards starting where the part still holds <see cref="MaxDigits"/>
+    /// digits are kept, since a later one may go on past the part's end; the next part starts after them. Returns where.
+    /// </summary>
+    private static int MatchLongChainPart(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, List<EntitySpan> results)
+    {
+        var firstResult = results.Count;
+        MatchChain(text, starts, ends, starts.Length - 1, results);
+        var digits = 0;
+        var lastWhole = starts.Length - 1;
+        while (digits + ends[lastWhole] - starts[lastWhole] < MaxDigits)
+        {
+            digits += ends[lastWhole] - starts[lastWhole];
+            lastWhole--;
+        }
+
+        var next = starts[lastWhole + 1];
+        for (var k = results.Count - 1; k >= firstResult; k--)
+        {
+            if (results[k].Start > starts[lastWhole])
+            {
+                results.RemoveAt(k);
+            }
+            else
+            {
+                next = Math.Max(next, results[k].End + 1);
+            }
+        }
+
+        return next;
+    }
+
+    private static int CollectGroups(string text, int start, Span<int> starts, Span<int> ends, out bool goesOn)
     {
         var count = 0;
         var separator = '\0';
@@ -58,9 +97,16 @@ internal sealed class CreditCardRecognizer : IRecognizer
             starts[count] = j;
             ends[count] = r;
             count++;
-            if (count == starts.Length || r + 1 >= text.Length || text[r] is not (' ' or '-')
+            goesOn = false;
+            if (r + 1 >= text.Length || text[r] is not (' ' or '-')
                 || !char.IsAsciiDigit(text[r + 1]) || (separator != '\0' && text[r] != separator))
             {
+                return count;
+            }
+
+            if (count == starts.Length)
+            {
+                goesOn = true;
                 return count;
             }
 

@@ -65,4 +65,21 @@ public sealed class CreditCardRecognizerTests : RecognizerTestBase
         None("visa length 15: 411111111111116"),
         None("mixed separators 4111-1111 1111-1111"),
     ];
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("-")]
+    public void Analyze_LongListOfCardsJoinedBySingleSeparators_FindsEveryCard(string separator)
+    {
+        // More than 24 groups form one chain read in parts; a card across a part's end used to be missed.
+        string[] cards = ["4111 1111 1111 1111", "5500 0000 0000 0004", "3782 822463 10005", "4012 8888 8888 1881", "6011 0009 9013 9424"];
+        var list = Enumerable.Range(0, 200).Select(i => cards[i % cards.Length].Replace(" ", separator, StringComparison.Ordinal)).ToArray();
+        var text = "Cards: " + string.Join(separator, list) + " end";
+        var results = new List<EntitySpan>();
+
+        CreateRecognizer().Analyze(text, results);
+
+        Assert.Equal(list, results.Select(r => text[r.Start..r.End]));
+    }
 }
+
