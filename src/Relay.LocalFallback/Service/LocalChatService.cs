@@ -28,6 +28,7 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
     private readonly LocalMetrics _metrics;
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private LocalModelHost? _host;
+    private long _loadFailedAt = -1;
     private int _admitted;
     private bool _disposed;
 
@@ -137,12 +138,20 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
         {
             return Cancelled(api, request, 0);
         }
+        catch (ModelLoadDeferredException deferred)
+        {
+            LocalLog.ModelLoadDeferred(_logger, api, deferred.RetrySeconds);
+            return await ErrorAsync(api, response, ErrorKind.Unavailable, "The local model could not be loaded.", null, cancellationToken, deferred.RetrySeconds)
+                .ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // any load failure becomes a 503 in the provider's shape; the cause is logged
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LocalLog.ModelLoadFailed(_logger, e);
-            return await ErrorAsync(api, response, ErrorKind.Unavailable, "The local model could not be loaded.", null, cancellationToken).ConfigureAwait(false);
+            LocalLog.ModelLoadFailed(_logger, _options.LoadRetrySeconds, e);
+            return await ErrorAsync(
+                api, response, ErrorKind.Unavailable, "The local model could not be loaded.", null, cancellationToken, Math.Max(1, _options.LoadRetrySeconds))
+                .ConfigureAwait(false);
         }
 
         var prompt = host.Model.Tokenize(ChatPromptFormatter.Format(host.Model, request.Messages), addSpecial: true, parseSpecial: true);
@@ -294,7 +303,28 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
                     throw new InvalidOperationException("No in-process local model is configured (Relay:Local:ModelPath).");
                 }
 
-                Volatile.Write(ref _host, await Task.Run(() => LocalModelHost.Load(_options, _logger), cancellationToken).ConfigureAwait(false));
+                // A failed load (a file llama.cpp refuses, a GPU the CUDA build cannot run on, too little memory) is not
+                // tried again by every request: each try can take seconds under the gate, and what failed rarely heals.
+                if (_loadFailedAt >= 0)
+                {
+                    var waited = _time.GetElapsedTime(_loadFailedAt);
+                    var retry = TimeSpan.FromSeconds(_options.LoadRetrySeconds);
+                    if (waited < retry)
+                    {
+                        throw new ModelLoadDeferredException((int)Math.Ceiling((retry - waited).TotalSeconds));
+                    }
+                }
+
+                try
+                {
+                    Volatile.Write(ref _host, await Task.Run(() => LocalModelHost.Load(_options, _logger), cancellationToken).ConfigureAwait(false));
+                    _loadFailedAt = -1;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    _loadFailedAt = _time.GetTimestamp();
+                    throw;
+                }
             }
 
             return _host!;
@@ -306,10 +336,11 @@ internal sealed partial class LocalChatService : ILocalChatService, IDisposable
     }
 
     private async Task<LocalResult> ErrorAsync(
-        LocalApi api, LocalResponse response, ErrorKind kind, string message, string? param, CancellationToken cancellationToken)
+        LocalApi api, LocalResponse response, ErrorKind kind, string message, string? param, CancellationToken cancellationToken, int? retryAfterSeconds = null)
     {
         var status = ProtocolErrors.StatusCode(kind);
-        response.Start(new LocalResponseHead(status, ChatResponseWriter.JsonContentType, kind == ErrorKind.RateLimited ? _options.RetryAfterSeconds : null));
+        retryAfterSeconds ??= kind == ErrorKind.RateLimited ? _options.RetryAfterSeconds : null;
+        response.Start(new LocalResponseHead(status, ChatResponseWriter.JsonContentType, retryAfterSeconds));
         try
         {
             await response.Body.WriteAsync(ProtocolErrors.Body(api, kind, message, param), cancellationToken).ConfigureAwait(false);

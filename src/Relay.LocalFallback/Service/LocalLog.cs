@@ -19,8 +19,11 @@ internal static partial class LocalLog
         Message = "CUDA check passed: driver for CUDA {DriverVersion}, GPU {Ordinal} {DeviceName} ({Architecture}) runs the code of {Package}")]
     public static partial void CudaDeviceChecked(ILogger logger, string driverVersion, int ordinal, string deviceName, string architecture, string package);
 
-    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "Local model could not be loaded")]
-    public static partial void ModelLoadFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "Local model could not be loaded; the next try in {RetrySeconds} s")]
+    public static partial void ModelLoadFailed(ILogger logger, int retrySeconds, Exception exception);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Debug, Message = "Local {Api} request refused: the model failed to load, the next try in {RetrySeconds} s")]
+    public static partial void ModelLoadDeferred(ILogger logger, LocalApi api, int retrySeconds);
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Debug,
         Message = "Local {Api} request done: streamed {Streamed}, {PromptTokens} prompt tokens, {CompletionTokens} completion tokens, stop {Stop}, {ElapsedMs} ms")]

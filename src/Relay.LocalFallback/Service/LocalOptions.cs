@@ -33,6 +33,12 @@ public sealed class LocalOptions
     /// <summary>Seconds sent in Retry-After with a 429. Default 1.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// After the model failed to load, requests are answered 503 (with Retry-After) for this many seconds before the
+    /// next request tries to load it again; 0 tries on every request. Default 30.
+    /// </summary>
+    public int LoadRetrySeconds { get; set; } = 30;
+
     /// <summary>URL of an OpenAI-compatible local server used instead of <see cref="ModelPath"/>; carried for the gateway, which calls it. Default: none.</summary>
     public Uri? Endpoint { get; set; }
 

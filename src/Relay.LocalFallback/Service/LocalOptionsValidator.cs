@@ -41,6 +41,7 @@ internal sealed class LocalOptionsValidator : IValidateOptions<LocalOptions>
         Check(options.QueueLimit >= 0, "QueueLimit must be 0 or more.");
         Check(options.Threads >= 0, "Threads must be 0 (automatic) or more.");
         Check(options.RetryAfterSeconds >= 1, "RetryAfterSeconds must be at least 1.");
+        Check(options.LoadRetrySeconds >= 0, "LoadRetrySeconds must be 0 or more.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
 
         void Check(bool valid, string message)

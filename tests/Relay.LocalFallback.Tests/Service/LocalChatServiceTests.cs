@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using StealthRelay.LocalFallback.Llama;
 using StealthRelay.LocalFallback.Service;
@@ -377,6 +380,39 @@ public sealed class LocalChatServiceTests(ModelFixture fixture) : IClassFixture<
         var call = await LocalCall.RunAsync(provider.GetRequiredService<ILocalChatService>(), LocalApi.OpenAIChat, OpenAI(maxTokens: 4));
         Assert.Equal(503, call.Head!.Value.StatusCode);
         Assert.Equal("server_error", (string)call.Json["error"]!["type"]!);
+    }
+
+    [Fact]
+    public async Task ModelThatFailsToLoad_503WithRetryAfter_AndNoNewTryBeforeLoadRetrySeconds()
+    {
+        var time = new FakeTimeProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddFakeLogging());
+        services.AddSingleton<TimeProvider>(time);
+        services.AddLocalFallback(o =>
+        {
+            o.ModelPath = typeof(LocalChatServiceTests).Assembly.Location; // exists, but llama.cpp refuses it
+            o.LoadRetrySeconds = 30;
+        });
+        using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<ILocalChatService>();
+        var logs = provider.GetFakeLogCollector();
+        int LoadTries() => logs.GetSnapshot().Count(r => r.Id.Id == 3011);
+
+        var first = await LocalCall.RunAsync(service, LocalApi.OpenAIChat, OpenAI(maxTokens: 4));
+        time.Advance(TimeSpan.FromSeconds(10));
+        var deferred = await LocalCall.RunAsync(service, LocalApi.AnthropicMessages, Anthropic(maxTokens: 4));
+
+        Assert.Equal((503, 30), (first.Head!.Value.StatusCode, first.Head.Value.RetryAfterSeconds));
+        Assert.Equal((503, 20), (deferred.Head!.Value.StatusCode, deferred.Head.Value.RetryAfterSeconds));
+        Assert.Equal("api_error", (string)deferred.Json["error"]!["type"]!);
+        Assert.Equal(1, LoadTries());
+
+        time.Advance(TimeSpan.FromSeconds(20));
+        var retried = await LocalCall.RunAsync(service, LocalApi.OpenAIChat, OpenAI(maxTokens: 4));
+
+        Assert.Equal(503, retried.Head!.Value.StatusCode);
+        Assert.Equal(2, LoadTries());
     }
 
     private static JsonObject OpenAI(int? maxTokens, bool stream = false, bool includeUsage = false)
