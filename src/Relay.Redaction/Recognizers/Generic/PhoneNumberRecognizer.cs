@@ -107,10 +107,12 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
     private void AnalyzeRun(string text, int start, int end, int digits, List<EntitySpan> results)
     {
         var chunkStart = start;
+        var remaining = digits;
         while (true)
         {
             var own = results.Count;
-            var chunkEnd = digits <= MaxChunkDigits ? end : ChunkEnd(text, chunkStart, end, out digits);
+            var chunkEnd = remaining <= MaxChunkDigits ? end : ChunkEnd(text, chunkStart, end, out digits);
+            digits = chunkEnd == end ? remaining : digits;
             AnalyzeWindow(text, chunkStart, chunkEnd, digits, results, own);
             PhoneSubRuns.Analyze(text, chunkStart, chunkEnd, results, own, _analyzeWindow);
             if (chunkEnd >= end)
@@ -134,14 +136,15 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
                 }
             }
 
+            var previousStart = chunkStart;
             chunkStart = next;
             while (chunkStart < end && !PhoneSubRuns.StartsNumber(text, chunkStart))
             {
                 chunkStart++;
             }
 
-            digits = CountDigits(text.AsSpan(chunkStart, end - chunkStart));
-            if (digits < MinDigits)
+            remaining -= CountDigits(text.AsSpan(previousStart, chunkStart - previousStart));
+            if (remaining < MinDigits)
             {
                 return;
             }
