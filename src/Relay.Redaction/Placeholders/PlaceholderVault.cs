@@ -12,6 +12,7 @@ internal sealed class PlaceholderVault : IPlaceholderVault
     private readonly Dictionary<(string Type, string Key), string> _placeholderByValue = [];
     private readonly Dictionary<string, int> _countByType = new(StringComparer.Ordinal);
     private readonly List<string> _placeholders = [];
+    private bool _placeholdersSorted = true;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public PlaceholderVault(PlaceholderFormat format)
@@ -54,6 +55,7 @@ internal sealed class PlaceholderVault : IPlaceholderVault
             _placeholderByValue[key] = placeholder;
             _valueByPlaceholder[placeholder] = value;
             _placeholders.Add(placeholder);
+            _placeholdersSorted = false;
             return placeholder;
         }
     }
@@ -73,21 +75,40 @@ internal sealed class PlaceholderVault : IPlaceholderVault
         return false;
     }
 
-    /// <summary>True when some placeholder starts with <paramref name="prefix"/> (case-insensitive).</summary>
+    /// <summary>
+    /// True when some placeholder starts with <paramref name="prefix"/> (case-insensitive). A stream restorer asks at
+    /// every chunk boundary inside a placeholder, so this is a binary search over the placeholders sorted once after
+    /// the last one was added (a scan of all of them made restoring thousands of placeholders quadratic).
+    /// </summary>
     public bool AnyStartsWith(ReadOnlySpan<char> prefix)
     {
         lock (_lock)
         {
-            foreach (var p in _placeholders)
+            if (!_placeholdersSorted)
             {
-                if (p.AsSpan().StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                _placeholders.Sort(StringComparer.OrdinalIgnoreCase);
+                _placeholdersSorted = true;
+            }
+
+            // Under a case-insensitive ordinal order, the placeholders that start with the prefix follow one another,
+            // and the first of them is the first placeholder that does not sort before the prefix.
+            var low = 0;
+            var high = _placeholders.Count;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (MemoryExtensions.CompareTo(_placeholders[middle], prefix, StringComparison.OrdinalIgnoreCase) < 0)
                 {
-                    return true;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
                 }
             }
-        }
 
-        return false;
+            return low < _placeholders.Count && _placeholders[low].AsSpan().StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     public void Clear()

@@ -109,4 +109,38 @@ public class PlaceholderVaultTests
 
         Assert.Equal(200, results[0].Distinct().Count());
     }
+
+    [Fact]
+    public void AnyStartsWith_AnswersAsAScanOfEveryPlaceholderWould()
+    {
+        // The vault answers by binary search over its sorted placeholders; compare with the plain scan it replaced,
+        // for prefixes of every length and case, prefixes of no placeholder, and placeholders added after a query.
+        using var vault = NewVault();
+        var random = new Random(20261205);
+        string[] types = ["EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON", "IP_ADDRESS", "US_SSN", "E"];
+        var placeholders = new List<string>();
+        for (var round = 0; round < 6; round++)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                placeholders.Add(vault.GetOrAdd(types[random.Next(types.Length)], $"value {random.Next(200)}"));
+            }
+
+            foreach (var placeholder in placeholders.Distinct().Take(30))
+            {
+                for (var length = 1; length <= placeholder.Length; length++)
+                {
+                    foreach (var prefix in new[] { placeholder[..length], placeholder[..length].ToLowerInvariant(), placeholder[..length] + "9", placeholder[..length] + "Z" })
+                    {
+                        var expected = placeholders.Any(p => p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+                        Assert.True(expected == vault.AnyStartsWith(prefix), $"prefix '{prefix}': expected {expected}");
+                    }
+                }
+            }
+        }
+
+        Assert.False(vault.AnyStartsWith("(PHONE"));
+        Assert.True(vault.AnyStartsWith(""));
+    }
 }
+
