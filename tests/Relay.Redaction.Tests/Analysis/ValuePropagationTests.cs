@@ -44,8 +44,10 @@ public sealed class ValuePropagationTests
         Assert.Equal([(0, 6), (11, 13), (18, 24)], spans[0].Select(s => (s.Start, s.End)));
     }
 
-    [Fact]
-    public void Apply_RandomTexts_SameAsPairwiseReference()
+    [Theory]
+    [InlineData(ValuePropagation.ScanPerValueLimit)]
+    [InlineData(0)] // every value set is searched in one pass (SearchValues), as for prompts with many values
+    public void Apply_RandomTexts_SameAsPairwiseReference(int scanPerValueLimit)
     {
         var random = new Random(20261123);
         string[] words = ["ab", "abc", "b", "c a", "x", "ab ab", "1", "12"];
@@ -56,7 +58,7 @@ public sealed class ValuePropagationTests
             var spans = texts.Select(t => (IReadOnlyList<EntitySpan>)RandomSpans(t, random)).ToArray();
             var expected = spans.ToArray();
 
-            ValuePropagation.Apply(texts, spans, CancellationToken.None);
+            ValuePropagation.Apply(texts, spans, scanPerValueLimit, CancellationToken.None);
             Reference(texts, expected);
 
             for (var t = 0; t < texts.Length; t++)
