@@ -1,3 +1,4 @@
+using System.Buffers;
 using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Redaction.Analysis;
@@ -63,24 +64,7 @@ internal static class SpanFusion
             return cmp == 0 ? string.CompareOrdinal(a.Span.Type, b.Span.Type) : cmp;
         });
 
-        var kept = new List<EntitySpan>(selected.Count);
-        foreach (var c in selected)
-        {
-            var overlaps = false;
-            foreach (var k in kept)
-            {
-                if (k.Overlaps(c.Span))
-                {
-                    overlaps = true;
-                    break;
-                }
-            }
-
-            if (!overlaps)
-            {
-                kept.Add(c.Span);
-            }
-        }
+        var kept = KeepNonOverlapping(text, selected);
 
         // (e) The allow list last.
         if (policy.AllowList.Count > 0)
@@ -89,6 +73,46 @@ internal static class SpanFusion
         }
 
         kept.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return kept;
+    }
+
+    /// <summary>
+    /// Keeps each candidate, in order, that overlaps none kept before it. Which characters are taken is marked in one
+    /// array the length of the text, so a candidate is checked in time of its own length, not against every span kept so
+    /// far (that was quadratic: 9,000 spans in a 256 KB prompt). A candidate of no characters redacts nothing and is
+    /// dropped.
+    /// </summary>
+    internal static List<EntitySpan> KeepNonOverlapping(string text, List<Candidate> selected)
+    {
+        var kept = new List<EntitySpan>(selected.Count);
+        var extent = text.Length;
+        foreach (var c in selected)
+        {
+            extent = Math.Max(extent, c.Span.End);
+        }
+
+        var taken = ArrayPool<bool>.Shared.Rent(extent);
+        try
+        {
+            Array.Clear(taken, 0, extent);
+            foreach (var c in selected)
+            {
+                var start = Math.Max(0, c.Span.Start);
+                var length = c.Span.End - start;
+                if (length <= 0 || taken.AsSpan(start, length).Contains(true))
+                {
+                    continue;
+                }
+
+                kept.Add(c.Span);
+                taken.AsSpan(start, length).Fill(true);
+            }
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(taken);
+        }
+
         return kept;
     }
 
