@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "e2e")
 
 if (args.Length > 0 && args[0] == "scaling")
 {
-    return RecognizerScaling.Run(args[1..]);
+    return args.Contains("--redaction") ? await RedactionScaling.RunAsync() : RecognizerScaling.Run(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == "soak")
