@@ -9,7 +9,7 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// holding at least 7 digits), and only those windows go through libphonenumber: once for a <c>+</c> number (any
 /// country), once per configured region for a national-format number. Dates, prices, IPv4 addresses, version-like
 /// chains, ZIP+4 codes, <c>#</c> order numbers and Luhn-valid card numbers are rejected. International numbers and
-/// national numbers grouped like phone numbers (see <see cref="PhoneShape.HasPlausibleGrouping"/>) score
+/// national numbers grouped like phone numbers (see <see cref="PhoneShape.GroupingTier"/>) score
 /// <see cref="RecognizerScores.Structural"/>; a bare or oddly grouped national digit run scores
 /// <see cref="RecognizerScores.ShapeOnly"/> (a context word lifts it). When several regions read the same digits, the
 /// best-scoring reading is kept. A window that holds several numbers joined by spaces ("+44 20 7946 0958  4111 1111 1111
@@ -248,20 +248,27 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         return lastDigitEnd;
     }
 
-    private void AnalyzeWindow(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn)
+    /// <summary>
+    /// Reads one window through libphonenumber. Returns the best <see cref="PhoneShape.GroupingTier"/> among the
+    /// readings it added, or -1 when it added none. Regions are tried in order until one reads the whole window as a
+    /// number written its way: a reading whose groups are merely short ("06 12 34 56 78" as a German number) gives way to
+    /// a later region that has the same digits in its national format (French).
+    /// </summary>
+    private int AnalyzeWindow(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn)
     {
         // Reject whole windows that are dates, prices, order numbers, addresses or cards before paying for libphonenumber.
         if (PhoneShape.IsFalsePositive(text, start, end, text.AsSpan(start, end - start)))
         {
-            return;
+            return -1;
         }
 
+        var readings = new Readings(results, firstOwn);
         string? window = null;
         if (text[start] == '+')
         {
             window = text.Substring(start, end - start);
-            AddMatches(text, start, window, AnyRegion, results, firstOwn);
-            return;
+            AddMatches(text, start, window, AnyRegion, ref readings);
+            return readings.BestTier;
         }
 
         var firstDigit = text[start] == '(' ? text[start + 1] : text[start];
@@ -270,69 +277,66 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             if (region.CouldHold(digits, firstDigit))
             {
                 window ??= text.Substring(start, end - start);
-                AddMatches(text, start, window, region.Code, results, firstOwn);
-                if (IsCoveredByStrongMatch(results, firstOwn, start, end))
+                AddMatches(text, start, window, region.Code, ref readings);
+                if (readings.CoversWritten(start, end))
                 {
-                    return; // no later region can improve on it
+                    break; // no later region can improve on it
                 }
             }
         }
+
+        return readings.BestTier;
     }
 
-    private void AddMatches(string text, int offset, string window, string region, List<EntitySpan> results, int firstOwn)
+    private void AddMatches(string text, int offset, string window, string region, ref Readings readings)
     {
         foreach (var match in _util.FindNumbers(window, region, PhoneNumberUtil.Leniency.VALID, MaxTriesPerWindow))
         {
             var start = offset + match.Start;
             var end = start + match.Length;
             var raw = text.AsSpan(start, end - start);
-            var overlapping = FindOwnOverlap(results, firstOwn, start, end);
-            if ((overlapping >= 0 && results[overlapping].Score >= RecognizerScores.Structural) || PhoneShape.IsFalsePositive(text, start, end, raw))
+            var overlapping = readings.FindOverlap(start, end);
+            if ((overlapping >= 0 && readings.TierOf(overlapping) >= PhoneShape.Written) || PhoneShape.IsFalsePositive(text, start, end, raw))
             {
                 continue;
             }
 
-            var score = raw[0] == '+' ? RecognizerScores.Structural
-                : raw.ContainsAnyExcept("0123456789") && PhoneShape.HasPlausibleGrouping(raw, _util.Format(match.Number, PhoneNumberFormat.NATIONAL))
-                    ? RecognizerScores.Structural
-                    : RecognizerScores.ShapeOnly;
+            var tier = raw[0] == '+' ? PhoneShape.Written
+                : raw.ContainsAnyExcept("0123456789") ? PhoneShape.GroupingTier(raw, _util.Format(match.Number, PhoneNumberFormat.NATIONAL), AreaCodeDigits(match.Number, raw))
+                : PhoneShape.Bare;
+            var score = tier > PhoneShape.Bare ? RecognizerScores.Structural : RecognizerScores.ShapeOnly;
             var span = new EntitySpan(EntityTypes.PhoneNumber, start, end, score, nameof(PhoneNumberRecognizer));
             if (overlapping < 0)
             {
-                results.Add(span);
+                readings.Add(span, tier);
             }
-            else if (score > results[overlapping].Score)
+            else if (tier > readings.TierOf(overlapping))
             {
                 // Another region reads the same digits with a grouping that fits better: keep the better reading.
-                results[overlapping] = span;
+                readings.Replace(overlapping, span, tier);
             }
         }
     }
 
-    private static bool IsCoveredByStrongMatch(List<EntitySpan> results, int firstOwn, int start, int end)
+    /// <summary>
+    /// Digits of the area code as written: the trunk prefix the writer put before the national number (the 0 of
+    /// 0151) and the national destination code (151). 0 when the number has none.
+    /// </summary>
+    private int AreaCodeDigits(PhoneNumber number, ReadOnlySpan<char> raw)
     {
-        for (var k = firstOwn; k < results.Count; k++)
+        var destinationCode = _util.GetLengthOfNationalDestinationCode(number);
+        if (destinationCode <= 0)
         {
-            if (results[k].Start <= start && results[k].End >= end && results[k].Score >= RecognizerScores.Structural)
-            {
-                return true;
-            }
+            return 0;
         }
 
-        return false;
-    }
-
-    private static int FindOwnOverlap(List<EntitySpan> results, int firstOwn, int start, int end)
-    {
-        for (var k = firstOwn; k < results.Count; k++)
+        var written = 0;
+        foreach (var c in raw)
         {
-            if (results[k].Start < end && start < results[k].End)
-            {
-                return k;
-            }
+            written += char.IsAsciiDigit(c) ? 1 : 0;
         }
 
-        return -1;
+        return written - _util.GetNationalSignificantNumber(number).Length + destinationCode;
     }
 
     private static bool IsPhonePunctuation(char c) => c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0';

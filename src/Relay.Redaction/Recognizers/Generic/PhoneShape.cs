@@ -9,6 +9,15 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// </summary>
 internal static class PhoneShape
 {
+    /// <summary>Grouping tiers of <see cref="GroupingTier"/>; an international number (with <c>+</c>) counts as <see cref="Written"/>.</summary>
+    public const int Bare = 0;
+
+    /// <inheritdoc cref="Bare"/>
+    public const int ShortGroups = 1;
+
+    /// <inheritdoc cref="Bare"/>
+    public const int Written = 2;
+
     /// <summary>
     /// Dates, ZIP+4, IPv4, version chains, order numbers, decimals, prices and payment cards. A <c>+</c> number is
     /// never a price, so a currency sign next to it ("+44 20 7946 0958 $") does not hide it.
@@ -44,6 +53,51 @@ internal static class PhoneShape
     /// </summary>
     public static bool HasPlausibleGrouping(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat) =>
         FollowsNationalFormat(raw, nationalFormat) || HasShortGroups(raw);
+
+    /// <summary>
+    /// How surely the writer's grouping marks one phone number: <see cref="Written"/> when it is the region's national
+    /// format or the area code and then the rest in one block (DIN 5008 "0151 23456789", "030 12345678"; the area code
+    /// being the trunk prefix and national destination code, <paramref name="areaCodeDigits"/> digits);
+    /// <see cref="ShortGroups"/> when the groups are merely short (see <see cref="HasPlausibleGrouping"/>);
+    /// <see cref="Bare"/> otherwise. Both of the first two score as phone numbers; where single spaces join several
+    /// numbers, <see cref="PhoneSubRuns"/> prefers the first kind when it cuts the run.
+    /// </summary>
+    public static int GroupingTier(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat, int areaCodeDigits) =>
+        FollowsNationalFormat(raw, nationalFormat) || SplitsOnceAfterAreaCode(raw, areaCodeDigits) ? Written
+            : HasShortGroups(raw) ? ShortGroups
+            : Bare;
+
+    /// <summary>
+    /// Two groups, the first the area code: as libphonenumber counts it (trunk prefix and national destination code,
+    /// "030 901820", "06 12345678" in NL), or as DIN 5008 writes German mobile numbers, 3-5 digits from the trunk
+    /// prefix 0 and a block of 5-9 ("0151 23456789", where libphonenumber's destination code is 1512).
+    /// </summary>
+    private static bool SplitsOnceAfterAreaCode(ReadOnlySpan<char> raw, int areaCodeDigits)
+    {
+        var groups = 0;
+        var first = 0;
+        var second = 0;
+        var firstDigit = '\0';
+        var inGroup = false;
+        foreach (var c in raw)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                groups += inGroup ? 0 : 1;
+                firstDigit = firstDigit == '\0' ? c : firstDigit;
+                first += groups == 1 ? 1 : 0;
+                second += groups == 2 ? 1 : 0;
+                inGroup = true;
+            }
+            else
+            {
+                inGroup = false;
+            }
+        }
+
+        return groups == 2
+            && ((areaCodeDigits >= 2 && first == areaCodeDigits) || (firstDigit == '0' && first is >= 3 and <= 5 && second is >= 5 and <= 9));
+    }
 
     private static bool HasShortGroups(ReadOnlySpan<char> raw)
     {

@@ -22,8 +22,11 @@ internal static class PhoneSubRuns
     private const int MaxTriesPerWindow = 1024;
     private const int MaxSegments = 96;
 
-    /// <summary>Reads <c>text[start..end)</c> (holding <c>digits</c> digits) as a phone-number window.</summary>
-    public delegate void WindowAnalyzer(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn);
+    /// <summary>
+    /// Reads <c>text[start..end)</c> (holding <c>digits</c> digits) as a phone-number window; returns the best
+    /// <see cref="PhoneShape.GroupingTier"/> of the readings it added, or -1 for none.
+    /// </summary>
+    public delegate int WindowAnalyzer(string text, int start, int end, int digits, List<EntitySpan> results, int firstOwn);
 
     public static void Analyze(string text, int start, int end, List<EntitySpan> results, int firstOwn, WindowAnalyzer analyze)
     {
@@ -72,7 +75,8 @@ internal static class PhoneSubRuns
 
             var reach = -1;
             var before = results.Count;
-            EntitySpan[]? weakReading = null;
+            EntitySpan[]? fallback = null;
+            var fallbackTier = -1;
             for (; last >= pos && total >= MinDigits; total -= segments[last].Digits, last--)
             {
                 var runEnd = segments[last].DigitEnd;
@@ -86,28 +90,34 @@ internal static class PhoneSubRuns
                     return windowEnd;
                 }
 
-                analyze(text, first.Start, runEnd, total, results, firstOwn);
+                var tier = analyze(text, first.Start, runEnd, total, results, firstOwn);
                 if (results.Count == before)
                 {
                     continue;
                 }
 
-                if (HasStrongReading(results, before))
+                if (tier >= PhoneShape.Written)
                 {
                     reach = Reach(results, firstOwn, first.Start, runEnd);
                     break;
                 }
 
-                // Only a bare-digits reading: a shorter run may be a number grouped the way phone numbers are, with the
-                // rest starting the next one ("030 901820 612 345 678"). Keep the longest weak reading in case none is.
-                weakReading ??= [.. results.Skip(before)];
+                // A bare-digits reading, or one whose groups are merely short: a shorter run may be a number written in its
+                // region's format, with the rest starting the next one ("030 901820 612 345 678", "06 12 34 56 78 01 42 68
+                // 53 00"). Keep the longest reading of the best tier in case no run is written that way.
+                if (tier > fallbackTier)
+                {
+                    fallback = [.. results.Skip(before)];
+                    fallbackTier = tier;
+                }
+
                 results.RemoveRange(before, results.Count - before);
             }
 
-            if (reach < 0 && weakReading is not null)
+            if (reach < 0 && fallback is not null)
             {
-                results.AddRange(weakReading);
-                reach = Reach(results, firstOwn, first.Start, weakReading[^1].End);
+                results.AddRange(fallback);
+                reach = Reach(results, firstOwn, first.Start, fallback[^1].End);
             }
 
             if (reach < 0)
@@ -220,19 +230,6 @@ internal static class PhoneSubRuns
         for (var k = firstOwn; k < results.Count; k++)
         {
             if (results[k].Start < end && start < results[k].End)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasStrongReading(List<EntitySpan> results, int from)
-    {
-        for (var k = from; k < results.Count; k++)
-        {
-            if (results[k].Score >= RecognizerScores.Structural)
             {
                 return true;
             }

@@ -55,6 +55,12 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         Hit("+44 20 7946 0958 $ 4111 1111 1111 1111", "+44 20 7946 0958"),
         Hit("€ +44 20 7946 0958", "+44 20 7946 0958"),
         Hits("Festnetz 030 901820 612 345 678", "030 901820", "612 345 678"), // not the bare run "030 901820 612" first
+        Hit("Anna 0151 23456789 Berlin", "0151 23456789"), // DIN 5008: area code, then one block
+        Hit("Anna 0151/23456789", "0151/23456789"),
+        Hit("Gus 06 12345678", "06 12345678"),
+        Hits("Cleo 06 12 34 56 78 01 42 68 53 00 Paris", "06 12 34 56 78", "01 42 68 53 00"),
+        Hits("Ida 06 1234 5678 333 123 4567 Roma", "06 1234 5678", "333 123 4567"),
+        Hits("Anna 030 901820 0151 23456789 Berlin", "030 901820", "0151 23456789"),
     ];
 
     protected override IEnumerable<RecognizerCase> Negatives =>
@@ -136,4 +142,30 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         Assert.Equal(numbers, results.Select(r => text[r.Start..r.End]));
         Assert.All(results, r => Assert.Equal(0.85, r.Score));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Analyze_MixedListWithSingleSpaces_EachNumberReadAsItStandsAlone(int seed)
+    {
+        // Numbers of several countries with only single spaces between them (a table pasted from a PDF): where one ends
+        // is read from how each is written. A French number followed by a Paris one is also one valid, longer German
+        // number in short groups; its own region's format wins.
+        string[] shapes =
+        [
+            "(212) 555-1234", "030 901820", "06 12 34 56 78", "01 42 68 53 00", "07700 900123", "612 345 678",
+            "030 1234 5678", "0151 23456789", "06 12345678", "06 1234 5678", "1-800-555-0199",
+        ];
+        var random = new Random(seed);
+        var numbers = Enumerable.Range(0, 200).Select(_ => shapes[random.Next(shapes.Length)]).ToArray();
+        var text = string.Join(" ", numbers);
+        var results = new List<EntitySpan>();
+
+        CreateRecognizer().Analyze(text, results);
+
+        Assert.Equal(numbers, results.Select(r => text[r.Start..r.End]));
+        Assert.All(results, r => Assert.Equal(0.85, r.Score));
+    }
 }
+
