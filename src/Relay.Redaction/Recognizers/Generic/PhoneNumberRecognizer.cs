@@ -302,7 +302,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             }
 
             var tier = raw[0] == '+' ? PhoneShape.Written
-                : raw.ContainsAnyExcept("0123456789") ? PhoneShape.GroupingTier(raw, _util.Format(match.Number, PhoneNumberFormat.NATIONAL), AreaCodeDigits(match.Number, raw))
+                : raw.ContainsAnyExcept("0123456789") ? PhoneShape.GroupingTier(raw, match.Number, _util)
                 : PhoneShape.Bare;
             var score = tier > PhoneShape.Bare ? RecognizerScores.Structural : RecognizerScores.ShapeOnly;
             var span = new EntitySpan(EntityTypes.PhoneNumber, start, end, score, nameof(PhoneNumberRecognizer));
@@ -316,27 +316,6 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
                 readings.Replace(overlapping, span, tier);
             }
         }
-    }
-
-    /// <summary>
-    /// Digits of the area code as written: the trunk prefix the writer put before the national number (the 0 of
-    /// 0151) and the national destination code (151). 0 when the number has none.
-    /// </summary>
-    private int AreaCodeDigits(PhoneNumber number, ReadOnlySpan<char> raw)
-    {
-        var destinationCode = _util.GetLengthOfNationalDestinationCode(number);
-        if (destinationCode <= 0)
-        {
-            return 0;
-        }
-
-        var written = 0;
-        foreach (var c in raw)
-        {
-            written += char.IsAsciiDigit(c) ? 1 : 0;
-        }
-
-        return written - _util.GetNationalSignificantNumber(number).Length + destinationCode;
     }
 
     private static bool IsPhonePunctuation(char c) => c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0';

@@ -1,3 +1,4 @@
+using PhoneNumbers;
 using System.Globalization;
 using StealthRelay.Redaction.Recognizers.Internal;
 
@@ -56,23 +57,28 @@ internal static class PhoneShape
 
     /// <summary>
     /// How surely the writer's grouping marks one phone number: <see cref="Written"/> when it is the region's national
-    /// format or the area code and then the rest in one block (DIN 5008 "0151 23456789", "030 12345678"; the area code
-    /// being the trunk prefix and national destination code, <paramref name="areaCodeDigits"/> digits);
+    /// format or the area code and then the rest in one block (see <see cref="SplitsOnceAfterAreaCode"/>);
     /// <see cref="ShortGroups"/> when the groups are merely short (see <see cref="HasPlausibleGrouping"/>);
     /// <see cref="Bare"/> otherwise. Both of the first two score as phone numbers; where single spaces join several
     /// numbers, <see cref="PhoneSubRuns"/> prefers the first kind when it cuts the run.
     /// </summary>
-    public static int GroupingTier(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat, int areaCodeDigits) =>
-        FollowsNationalFormat(raw, nationalFormat) || SplitsOnceAfterAreaCode(raw, areaCodeDigits) ? Written
-            : HasShortGroups(raw) ? ShortGroups
-            : Bare;
+    public static int GroupingTier(ReadOnlySpan<char> raw, PhoneNumber number, PhoneNumberUtil util)
+    {
+        if (FollowsNationalFormat(raw, util.Format(number, PhoneNumberFormat.NATIONAL)) || SplitsOnceAfterAreaCode(raw, number, util))
+        {
+            return Written;
+        }
+
+        return HasShortGroups(raw) ? ShortGroups : Bare;
+    }
 
     /// <summary>
-    /// Two groups, the first the area code: as libphonenumber counts it (trunk prefix and national destination code,
-    /// "030 901820", "06 12345678" in NL), or as DIN 5008 writes German mobile numbers, 3-5 digits from the trunk
-    /// prefix 0 and a block of 5-9 ("0151 23456789", where libphonenumber's destination code is 1512).
+    /// Two groups, the first the area code: as DIN 5008 writes it, 3-5 digits from the trunk prefix 0 and then a block
+    /// of 5-9 ("0151 23456789", "030 12345678"), or as libphonenumber counts it, the trunk prefix as written and the
+    /// national destination code ("06 12345678" in the Netherlands). The destination code is asked of libphonenumber
+    /// only when the first does not hold.
     /// </summary>
-    private static bool SplitsOnceAfterAreaCode(ReadOnlySpan<char> raw, int areaCodeDigits)
+    private static bool SplitsOnceAfterAreaCode(ReadOnlySpan<char> raw, PhoneNumber number, PhoneNumberUtil util)
     {
         var groups = 0;
         var first = 0;
@@ -95,8 +101,18 @@ internal static class PhoneShape
             }
         }
 
-        return groups == 2
-            && ((areaCodeDigits >= 2 && first == areaCodeDigits) || (firstDigit == '0' && first is >= 3 and <= 5 && second is >= 5 and <= 9));
+        if (groups != 2)
+        {
+            return false;
+        }
+
+        if (firstDigit == '0' && first is >= 3 and <= 5 && second is >= 5 and <= 9)
+        {
+            return true;
+        }
+
+        var destinationCode = util.GetLengthOfNationalDestinationCode(number);
+        return destinationCode > 0 && first == first + second - util.GetNationalSignificantNumber(number).Length + destinationCode;
     }
 
     private static bool HasShortGroups(ReadOnlySpan<char> raw)
