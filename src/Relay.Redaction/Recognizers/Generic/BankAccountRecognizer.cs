@@ -64,9 +64,13 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
         }
 
         Span<char> digits = stackalloc char[CccDigits];
-        foreach (var number in FindNumbers(text))
+        foreach (var first in FindNumbers(text))
         {
-            Add(text, number, digits, results);
+            // One key word may name a list: each number of it that is an account number is one.
+            for (var number = first; number.Success && Add(text, number, digits, results);)
+            {
+                number = ListItemPattern().Match(text, number.Index + number.Length).Groups["num"];
+            }
         }
     }
 
@@ -141,7 +145,8 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
 
         foreach (var keyWord in GateWords)
         {
-            if (word.SequenceEqual(keyWord) || (keyWord is "konto" or "kto" or "rekening" && word.StartsWith(keyWord, StringComparison.Ordinal)))
+            if (word.SequenceEqual(keyWord) || (keyWord == "account" && word.SequenceEqual("accounts"))
+                || (keyWord is "konto" or "kto" or "rekening" && word.StartsWith(keyWord, StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -175,12 +180,13 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
         return false;
     }
 
-    private static void Add(string text, Group number, Span<char> digits, List<EntitySpan> results)
+    /// <summary>Adds the number when it is an account number; returns whether it was.</summary>
+    private static bool Add(string text, Group number, Span<char> digits, List<EntitySpan> results)
     {
         var count = DigitBuffer.Collect(number.ValueSpan, digits);
         if (count < MinDigits || TextBoundary.ContinuesAsNumber(text, number.Index + number.Length))
         {
-            return;
+            return false;
         }
 
         // A CCC whose check digits hold is one whatever its writing; one in its 4-4-2-10 groups is a mistyped one.
@@ -193,6 +199,8 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
         {
             results.Add(new EntitySpan(EntityTypes.BankAccount, number.Index, number.Index + number.Length, score, nameof(BankAccountRecognizer)));
         }
+
+        return score > 0;
     }
 
     /// <summary>The gate: false only where <see cref="NumberPattern"/> cannot match.</summary>
@@ -230,13 +238,20 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     /// 1-6, as a whole token.
     /// </summary>
     private const string NumberAfterKeyWord =
-        @"(?<![\p{L}\p{N}_])(?:account|acct\.?|(?:bank|giro|spar)?konto(?:-?nummer|-?nr\.?)?|kto\.?(?:-?nr\.?)?" +
-        @"|(?:num[ée]ro|n[°º])[ \t\u00A0]+de[ \t\u00A0]+compte|compte[ \t\u00A0]+(?:bancaire|courant)|rekening(?:nummer)?" +
-        @"|(?:n[úu]mero|n[°º])[ \t\u00A0]+de[ \t\u00A0]+cuenta|cuenta[ \t\u00A0]+(?:bancaria|corriente)|ccc|c[óo]digo[ \t\u00A0]+cuenta[ \t\u00A0]+cliente" +
+        @"(?<![\p{L}\p{N}_])(?:accounts?|acct\.?|(?:bank|giro|spar)?konto(?:-?nummern?|-?nr\.?)?|kto\.?(?:-?nr\.?)?" +
+        @"|(?:num[ée]ros?|n[°º])[ \t\u00A0]+de[ \t\u00A0]+compte|compte[ \t\u00A0]+(?:bancaire|courant)|rekening(?:nummers?)?" +
+        @"|(?:n[úu]meros?|n[°º])[ \t\u00A0]+de[ \t\u00A0]+cuenta|cuenta[ \t\u00A0]+(?:bancaria|corriente)|ccc|c[óo]digo[ \t\u00A0]+cuenta[ \t\u00A0]+cliente" +
         @"|(?:numero|n[°º.])[ \t\u00A0]+(?:di|del)[ \t\u00A0]+conto|conto[ \t\u00A0]+(?:corrente|bancario))" +
-        @"(?:[ \t\u00A0]*#|[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" + KeyedNumber.Separator +
+        @"(?:[ \t\u00A0]*#|[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" + KeyedNumber.Separator + AccountNumber + KeyedNumber.End;
+
+    /// <summary>The number: a Spanish CCC in its 4-4-2-10 groups, plain, in groups joined by single dashes, or in groups of 3-6 joined by single blanks.</summary>
+    private const string AccountNumber =
         @"(?<num>[0-9]{4}(?<s>[ \t\u00A0-])[0-9]{4}\k<s>[0-9]{2}\k<s>[0-9]{10}(?![0-9])" +
-        @"|[0-9]{1,6}(?:[ \t\u00A0][0-9]{3,6})+(?![0-9])|[0-9]+(?:-[0-9]+)*)" + KeyedNumber.End;
+        @"|[0-9]{1,6}(?:[ \t\u00A0][0-9]{3,6})+(?![0-9])|[0-9]+(?:-[0-9]+)*)";
+
+    /// <summary>The next account number of a list after one key word (<c>account numbers 12345678, 87654321 and 11223344</c>).</summary>
+    [GeneratedRegex(@"\G" + KeyedNumber.ListSeparator + AccountNumber + KeyedNumber.End, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
+    private static partial Regex ListItemPattern();
 
     /// <summary>The whole pattern, unanchored: the reference the tests hold the gate and the anchored scan to.</summary>
     [GeneratedRegex(NumberAfterKeyWord, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]

@@ -1,13 +1,15 @@
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using StealthRelay.Redaction.Recognizers.Internal;
 
 namespace StealthRelay.Redaction.Recognizers.Generic;
 
 /// <summary>
 /// DATE_OF_BIRTH: a date right after a key word that says it is one (<c>DOB</c>, <c>date of birth</c>, <c>born on</c>,
 /// <c>Geburtsdatum</c>, <c>geboren am</c>, <c>né le</c>, <c>date de naissance</c>, <c>geboortedatum</c>, <c>fecha de
-/// nacimiento</c>, <c>data di nascita</c>), past a colon or blanks: <c>03/14/1985</c>, <c>14.03.1985</c>,
+/// nacimiento</c>, <c>data di nascita</c>, and their plurals), past a colon or blanks, and each date of a list after one
+/// key word: <c>03/14/1985</c>, <c>14.03.1985</c>,
 /// <c>1985-03-14</c>, <c>14 March 1985</c>, <c>March 14, 1985</c>, <c>3. März 1985</c>, <c>14 mars 1985</c>. A date of
 /// birth is one of the identifiers medical and HR notes carry; other dates are not PII and are left alone, so the
 /// key word is required. The date must exist (day-first or month-first for the numeric forms) with a year from 1880
@@ -38,9 +40,10 @@ internal sealed partial class DateOfBirthRecognizer : IRecognizer
 
         foreach (Match match in DatePattern().Matches(text))
         {
-            var date = match.Groups["date"];
-            if (IsDate(match))
+            // One key word may name a list of dates: each that exists is one.
+            for (var m = match; m.Success && IsDate(m); m = ListItemPattern().Match(text, m.Index + m.Length))
             {
+                var date = m.Groups["date"];
                 results.Add(new EntitySpan(EntityTypes.DateOfBirth, date.Index, date.Index + date.Length, RecognizerScores.Structural, nameof(DateOfBirthRecognizer)));
             }
         }
@@ -102,15 +105,31 @@ internal sealed partial class DateOfBirthRecognizer : IRecognizer
         return months.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_])(?:dob|d\.o\.b\.?|date[ \t\u00A0]+of[ \t\u00A0]+birth|birth[ \t\u00A0]?date|birthday|born(?:[ \t\u00A0]+on)?" +
-        @"|geburtsdatum|geburtstag|geboren(?:[ \t\u00A0]+(?:am|op))?|geb\.|date[ \t\u00A0]+de[ \t\u00A0]+naissance|n[ée]e?[ \t\u00A0]+le" +
-        @"|geboortedatum|fecha[ \t\u00A0]+de[ \t\u00A0]+nacimiento|nacid[oa][ \t\u00A0]+el|data[ \t\u00A0]+di[ \t\u00A0]+nascita|nat[oa][ \t\u00A0]+il)" +
-        @"(?:[ \t\u00A0]*[:=][ \t\u00A0]*|[ \t\u00A0]+|(?<=\.))" +
+    /// <summary>The key words, singular and plural (<c>dates of birth</c>, <c>Geburtsdaten</c>, <c>fechas de nacimiento</c>).</summary>
+    private const string KeyWord =
+        @"(?<![\p{L}\p{N}_])(?:dob|d\.o\.b\.?|dates?[ \t\u00A0]+of[ \t\u00A0]+birth|birth[ \t\u00A0]?dates?|birthdays?|born(?:[ \t\u00A0]+on)?" +
+        @"|geburtsdat(?:um|en)|geburtstage?|geboren(?:[ \t\u00A0]+(?:am|op))?|geb\.|dates?[ \t\u00A0]+de[ \t\u00A0]+naissance|n[ée]e?[ \t\u00A0]+le" +
+        @"|geboortedat(?:um|a)|fechas?[ \t\u00A0]+de[ \t\u00A0]+nacimiento|nacid[oa]s?[ \t\u00A0]+el|dat[ae][ \t\u00A0]+di[ \t\u00A0]+nascita|nat[oa][ \t\u00A0]+il)";
+
+    /// <summary>
+    /// The date: ISO, numeric with one separator (day and month in either order), day and month name, or month name and
+    /// day, each with its year; a whole token.
+    /// </summary>
+    private const string Date =
         @"(?<date>(?<iso>(?<y>[0-9]{4})-(?<a>[0-9]{2})-(?<b>[0-9]{2}))" +
         @"|(?<a>[0-9]{1,2})(?<s>[./-])(?<b>[0-9]{1,2})\k<s>(?<y>[0-9]{4}|[0-9]{2})" +
         @"|(?<d>[0-9]{1,2})\.?[ \t\u00A0]+(?<month>\p{L}{3,9}\.?)[ \t\u00A0]+(?<y>[0-9]{4})" +
-        @"|(?<month>\p{L}{3,9}\.?)[ \t\u00A0]+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?[ \t\u00A0]+(?<y>[0-9]{4}))(?![\p{L}\p{N}_])",
+        @"|(?<month>\p{L}{3,9}\.?)[ \t\u00A0]+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?[ \t\u00A0]+(?<y>[0-9]{4}))(?![\p{L}\p{N}_])";
+
+    /// <summary>A key word, a colon (the date possibly on the next line) or blanks, and a date.</summary>
+    [GeneratedRegex(
+        KeyWord + @"(?:[ \t\u00A0]*[:=][ \t\u00A0]*(?:\r?\n[ \t\u00A0]*(?:[-*•][ \t\u00A0]+)?)?|[ \t\u00A0]+|(?<=\.))" + Date,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     private static partial Regex DatePattern();
+
+    /// <summary>The next date of a list after one key word (<c>dates of birth: 03/14/1985, 04/15/1986 and 05/16/1987</c>).</summary>
+    [GeneratedRegex(
+        @"\G" + KeyedNumber.ListSeparator + Date,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
+    private static partial Regex ListItemPattern();
 }

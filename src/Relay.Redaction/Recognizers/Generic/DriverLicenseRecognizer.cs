@@ -38,7 +38,7 @@ internal sealed partial class DriverLicenseRecognizer : IRecognizer
 
         if (HasKeyWord(text))
         {
-            KeyedNumber.Add(NumberPattern(), text, 5, 18, EntityTypes.DriverLicense, nameof(DriverLicenseRecognizer), results);
+            KeyedNumber.Add(NumberPattern(), text, 5, 18, EntityTypes.DriverLicense, nameof(DriverLicenseRecognizer), results, ListItemPattern());
         }
     }
 
@@ -52,7 +52,7 @@ internal sealed partial class DriverLicenseRecognizer : IRecognizer
     /// joined by single blanks, as a whole token.
     /// </summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_])(?:(?:(?:driver(?:['’]?s)?|driving)[ \t\u00A0]+licen[cs]e|f(?:ü|ue)hrerschein(?:-?nummer|-?nr\.?)?" +
+        @"(?<![\p{L}\p{N}_])(?:(?:(?:driver(?:['’]?s)?|driving)[ \t\u00A0]+licen[cs]es?|f(?:ü|ue)hrerschein(?:e|-?nummern?|-?nr\.?)?" +
         @"|permis[ \t\u00A0]+de[ \t\u00A0]+conduire|(?:num[ée]ro|n°)[ \t\u00A0]+de[ \t\u00A0]+permis|rijbewijs(?:nummer)?" +
         @"|(?:carn[ée]t?|permiso|licencia)[ \t\u00A0]+de[ \t\u00A0]+conducir|patente[ \t\u00A0]+di[ \t\u00A0]+guida)" +
         @"(?:[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" +
@@ -61,4 +61,11 @@ internal sealed partial class DriverLicenseRecognizer : IRecognizer
         @"(?<num>(?-i:[A-Z0-9]{3,6}(?:[ \t\u00A0](?=[A-Z]*[0-9])[A-Z0-9]{3,6})+(?![A-Z0-9])|[A-Z0-9]+(?:-[A-Z0-9]+)*))" + KeyedNumber.End,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     internal static partial Regex NumberPattern();
+
+    /// <summary>The next licence number of a list after one key word (<c>driver's license numbers: D1234567, D7654321</c>).</summary>
+    [GeneratedRegex(
+        @"\G" + KeyedNumber.ListSeparator +
+        @"(?<num>(?-i:[A-Z0-9]{3,6}(?:[ \t\u00A0](?=[A-Z]*[0-9])[A-Z0-9]{3,6})+(?![A-Z0-9])|[A-Z0-9]+(?:-[A-Z0-9]+)*))" + KeyedNumber.End,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
+    internal static partial Regex ListItemPattern();
 }

@@ -8,7 +8,8 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// PASSPORT: a passport number right after a key word naming it (<c>passport no.</c>, <c>passport number</c>,
 /// <c>Reisepass</c>, <c>Passnummer</c>, <c>numéro de passeport</c>, <c>paspoortnummer</c>, <c>número de pasaporte</c>,
 /// <c>numero di passaporto</c>), past a colon, an equals sign, <c>#</c>, "is", a short bracket or an issuing country
-/// in capitals (<c>passport: UK 123456789</c>). The number is what passports print: 6 to 9 letters and digits with at
+/// in capitals (<c>passport: UK 123456789</c>); key words and number words in the plural too, and every number of a
+/// list after one key word (<c>passport numbers: C01X00T47, C01X00T48 and C01X00T49</c>). The number is what passports print: 6 to 9 letters and digits with at
 /// least one digit (typed in lower case too: <c>c01x00t47</c>; US and UK 9 digits, DE
 /// <c>C01X00T47</c>, FR <c>12AB34567</c>, NL <c>NPFH45K12</c>, ES <c>PAA123456</c>); no national format has a
 /// separator inside it. Each country's letters and lengths differ and none prints a check character in the number,
@@ -19,7 +20,7 @@ internal sealed partial class PassportRecognizer : IRecognizer
 {
     /// <summary>A word every key word of <see cref="NumberPattern"/> holds: the regex runs only on texts with one.</summary>
     private static readonly SearchValues<string> KeyWords = SearchValues.Create(
-        ["passport", "reisepass", "passn", "pass-n", "passeport", "paspoort", "pasaporte", "passaporto"],
+        ["passport", "reisepass", "reisepäss", "passn", "pass-n", "passeport", "paspoort", "pasaporte", "passaport"],
         StringComparison.OrdinalIgnoreCase);
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.Passport];
@@ -34,7 +35,7 @@ internal sealed partial class PassportRecognizer : IRecognizer
 
         if (HasKeyWord(text))
         {
-            KeyedNumber.Add(NumberPattern(), text, 6, 9, EntityTypes.Passport, nameof(PassportRecognizer), results);
+            KeyedNumber.Add(NumberPattern(), text, 6, 9, EntityTypes.Passport, nameof(PassportRecognizer), results, ListItemPattern());
         }
     }
 
@@ -46,9 +47,15 @@ internal sealed partial class PassportRecognizer : IRecognizer
     /// <c>USA</c>), and 6-9 letters and digits (any case) as a whole token.
     /// </summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_])(?:passport|reisepass(?:-?nummer|-?nr\.?)?|pass(?:-?nummer|-?nr\.?)|passeport|paspoort(?:nummer)?|pasaporte|passaporto)" +
+        @"(?<![\p{L}\p{N}_])(?:passports?|reisep(?:ass|ässe)(?:-?nummern?|-?nr\.?)?|pass(?:-?nummern?|-?nr\.?)|passeports?|paspoort(?:en|nummers?)?|pasaportes?|passaport[oi])" +
         @"(?:[ \t\u00A0]+" + KeyedNumber.NumberWord + ")?" + KeyedNumber.Separator +
         @"(?:(?-i:[A-Z]{2,3})[ \t\u00A0]+(?=[A-Za-z]*[0-9]))?(?<num>[A-Z0-9]{6,9})" + KeyedNumber.End,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     internal static partial Regex NumberPattern();
+
+    /// <summary>The next passport number of a list after one key word (<c>passport numbers: C01X00T47, C01X00T48</c>).</summary>
+    [GeneratedRegex(
+        @"\G" + KeyedNumber.ListSeparator + @"(?<num>[A-Z0-9]{6,9})" + KeyedNumber.End,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
+    internal static partial Regex ListItemPattern();
 }

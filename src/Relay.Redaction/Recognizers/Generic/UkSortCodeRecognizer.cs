@@ -25,7 +25,7 @@ internal sealed partial class UkSortCodeRecognizer : IRecognizer
 
         if (HasKeyWord(text))
         {
-            KeyedNumber.Add(SortCodePattern(), text, 6, 8, EntityTypes.UkSortCode, nameof(UkSortCodeRecognizer), results);
+            KeyedNumber.Add(SortCodePattern(), text, 6, 8, EntityTypes.UkSortCode, nameof(UkSortCodeRecognizer), results, ListItemPattern());
         }
     }
 
@@ -35,8 +35,14 @@ internal sealed partial class UkSortCodeRecognizer : IRecognizer
 
     /// <summary>A key word, a separator and three pairs of digits, one separator (dash, blank or none) throughout.</summary>
     [GeneratedRegex(
-        @"(?<![\p{L}\p{N}_])(?:sort(?:[ \t\u00A0]+|-)?code|(?-i:S/C))" + KeyedNumber.Separator +
+        @"(?<![\p{L}\p{N}_])(?:sort(?:[ \t\u00A0]+|-)?codes?|(?-i:S/C))" + KeyedNumber.Separator +
         @"(?<num>[0-9]{2}(?<sep>[- ]?)[0-9]{2}\k<sep>[0-9]{2})" + KeyedNumber.End,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     internal static partial Regex SortCodePattern();
+
+    /// <summary>The next sort code of a list after one key word (<c>sort codes 20-00-00, 40-47-84</c>).</summary>
+    [GeneratedRegex(
+        @"\G" + KeyedNumber.ListSeparator + @"(?<num>[0-9]{2}(?<sep>[- ]?)[0-9]{2}\k<sep>[0-9]{2})" + KeyedNumber.End,
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
+    internal static partial Regex ListItemPattern();
 }

@@ -15,6 +15,12 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
     [
         Hit("Sort code 20-00-00, account number 55779911", "55779911"),
         Hit("Routing number 021000021 account 123456789012", "123456789012"),
+        // Plurals and lists after one key word (until session 15 "accounts" was no key word and only the first number of a list was taken).
+        Hits("accounts 12345678 and 87654321", "12345678", "87654321"),
+        Hits("Account numbers 12345678, 87654321 and 11223344.", "12345678", "87654321", "11223344"),
+        Hits("Kontonummern: 1234567890, 2345678901", "1234567890", "2345678901"),
+        Hits("rekeningnummers 123456789 en 987654321", "123456789", "987654321"),
+        Hit("account no. 12345678, 12 months and 87654321", "12345678"), // a list ends at what is no account number
         Hit("Account No. 12345678, branch Leeds", "12345678"),
         Hit("Account #: 12345678", "12345678"),
         Hit("acct # 4455667788", "4455667788"),
@@ -55,7 +61,6 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
     [
         None("account"),
         None("Please check my account."),
-        None("accounts 12345678 and 87654321"),
         None("account for 12345678 dollars"),
         None("account balance 12345678"),
         None("the account was opened in 2019"),

@@ -15,6 +15,12 @@ public sealed class DateOfBirthRecognizerTests : RecognizerTestBase
     [
         Hit("Patient DOB: 03/14/1985, MRN 00123456.", "03/14/1985"),
         Hit("Date of birth: 1 April 1990; born in Lyon.", "1 April 1990"),
+        // Plurals and lists after one key word; a list ends at what is no date.
+        Hits("Dates of birth: 03/14/1985, 04/15/1986 and 05/16/1987", "03/14/1985", "04/15/1986", "05/16/1987"),
+        Hits("DOB 03/14/1985; 04/15/1986", "03/14/1985", "04/15/1986"),
+        Hits("Geburtsdaten:\n- 14.03.1985\n- 3. März 1986", "14.03.1985", "3. März 1986"),
+        Hit("DOB 03/14/1985, 12 visits and 04/15/1986", "03/14/1985"),
+        Hit("DOB 03/14/1985, 02/30/1986", "03/14/1985"), // 30 February does not exist
         Hit("She was born on March 14, 1985 in Ohio.", "March 14, 1985"),
         Hit("born on May 3rd, 2001", "May 3rd, 2001"),
         Hit("Geburtsdatum: 14.03.1985", "14.03.1985"),

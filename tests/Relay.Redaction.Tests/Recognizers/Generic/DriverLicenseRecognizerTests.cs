@@ -15,6 +15,8 @@ public sealed class DriverLicenseRecognizerTests : RecognizerTestBase
     [
         Hit("Driver's license: D1234567, state CA", "D1234567"),
         Hit("drivers license number 123-456-789", "123-456-789"),
+        Hits("Driver's license numbers: D1234567, D7654321", "D1234567", "D7654321"), // a list after one key word
+        Hits("Führerscheine: B072RRE2I55 oder B072RRE2I56", "B072RRE2I55", "B072RRE2I56"),
         Hit("driver’s license D123-456-78-901-0", "D123-456-78-901-0"),
         Hit("driver license is 123 456 789.", "123 456 789"),
         Hit("Driving licence MORGA657054SM9IJ", "MORGA657054SM9IJ"),

@@ -15,6 +15,14 @@ public sealed class PassportRecognizerTests : RecognizerTestBase
     [
         Hit("Passport no. 123456789, issued 2019", "123456789"),
         Hit("passport number: A12345678", "A12345678"),
+        // Plurals and lists after one key word; a list stops at the first item that is not a passport number.
+        Hits("Passport numbers: C01X00T47, C01X00T48 and C01X00T49.", "C01X00T47", "C01X00T48", "C01X00T49"),
+        Hits("passport no. 123456789, 234567890; 345678901", "123456789", "234567890", "345678901"),
+        Hits("Reisepässe: C01X00T47 und C01X00T48", "C01X00T47", "C01X00T48"),
+        Hits("Passport number:\nC01X00T47\nC01X00T48", "C01X00T47", "C01X00T48"),
+        Hits("Passports:\n- C01X00T47\n- C01X00T48", "C01X00T47", "C01X00T48"),
+        Hit("passport no. 123456789, 5 pages, issued 2019 and 123456780", "123456789"),
+        Hits("numéros de passeport 12AB34567 et 12AB34568", "12AB34567", "12AB34568"),
         Hit("US passport # 987654321 expires soon", "987654321"),
         Hit("Passport #C01X00T47", "C01X00T47"),
         Hit("PASSPORT NUMBER 123456789", "123456789"),

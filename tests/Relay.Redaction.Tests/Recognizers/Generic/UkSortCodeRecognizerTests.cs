@@ -15,6 +15,7 @@ public sealed class UkSortCodeRecognizerTests : RecognizerTestBase
     [
         Hit("Sort code 20-00-00, account number 55779911", "20-00-00"),
         Hit("sort code: 40 47 84", "40 47 84"),
+        Hits("Sort codes 20-00-00, 40-47-84", "20-00-00", "40-47-84"), // a list after one key word
         Hit("Sortcode 404784", "404784"),
         Hit("SORT-CODE = 60-16-13", "60-16-13"),
         Hit("S/C 30-94-57 A/C 12345678", "30-94-57"),
