@@ -20,6 +20,11 @@ internal static class ContextEnhancer
     /// </summary>
     public const int MinInnerMatchLength = 5;
 
+    /// <summary>Longest text between two values of a list (<c>", and "</c>, a line break and a bullet).</summary>
+    private const int MaxListSeparatorLength = 16;
+
+    private static readonly string[] ListWords = ["and", "or", "und", "oder", "et", "ou", "en", "of", "y", "o", "e"];
+
     public static EntitySpan Enhance(string text, EntitySpan span, IReadOnlyList<string> context)
     {
         if (context.Count == 0 || span.Score >= 1.0 || !HasContextBefore(text, span.Start, context))
@@ -28,6 +33,103 @@ internal static class ContextEnhancer
         }
 
         return span with { Score = Math.Min(1.0, span.Score + Boost) };
+    }
+
+    /// <summary>
+    /// Enhances each of one recognizer's <paramref name="spans"/> in place. A span that continues a list (only a list
+    /// separator between it and the span of the same type before it: a comma, semicolon, slash, "and"/"or", a line break
+    /// with an optional bullet) shares the context of the span it continues: in "SSNs: 536904399, 536904398, ..." the
+    /// context word is five words before the first numbers only, and each later number is as much an SSN as they are.
+    /// </summary>
+    public static void EnhanceEach(string text, List<EntitySpan> spans, IReadOnlyList<string> context)
+    {
+        if (context.Count == 0 || spans.Count == 0)
+        {
+            return;
+        }
+
+        if (spans.Count > 1)
+        {
+            spans.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        var previousHadContext = false;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            var continuesList = previousHadContext && i > 0 && spans[i - 1].Type == span.Type && IsListSeparator(text, spans[i - 1].End, span.Start);
+            var hasContext = continuesList || HasContextBefore(text, span.Start, context);
+            if (hasContext && span.Score < 1.0)
+            {
+                spans[i] = span with { Score = Math.Min(1.0, span.Score + Boost) };
+            }
+
+            previousHadContext = hasContext;
+        }
+    }
+
+    /// <summary>True when <c>text[from..to)</c> joins two values of a list.</summary>
+    internal static bool IsListSeparator(string text, int from, int to)
+    {
+        if (from > to || to - from > MaxListSeparatorLength)
+        {
+            return false;
+        }
+
+        var gap = text.AsSpan(from, to - from);
+        var tokens = 0;
+        var i = 0;
+        while (i < gap.Length)
+        {
+            var c = gap[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            if (c is ',' or ';' or '/' or '&' or '-' or '*' or '•')
+            {
+                i++;
+            }
+            else if (char.IsLetter(c))
+            {
+                var start = i;
+                while (i < gap.Length && char.IsLetter(gap[i]))
+                {
+                    i++;
+                }
+
+                if (!IsListWord(gap[start..i]))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            if (++tokens > 2)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsListWord(ReadOnlySpan<char> word)
+    {
+        foreach (var listWord in ListWords)
+        {
+            if (word.Equals(listWord, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasContextBefore(string text, int start, IReadOnlyList<string> context)

@@ -140,6 +140,7 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
     {
         var candidates = new List<Candidate>[texts.Count];
         var found = new List<EntitySpan>();
+        var valid = new List<EntitySpan>();
         for (var t = 0; t < texts.Count; t++)
         {
             var text = texts[t] ?? throw new RedactionException(RedactionFailure.DetectionFailed, "A text to analyze was null.");
@@ -158,12 +159,19 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
                     throw new RedactionException(RedactionFailure.DetectionFailed, "A PII recognizer failed; the request was not forwarded.");
                 }
 
+                valid.Clear();
                 foreach (var span in found)
                 {
-                    if (Clamp(span, text.Length) is { } valid)
+                    if (Clamp(span, text.Length) is { } clamped)
                     {
-                        list.Add(new Candidate(ContextEnhancer.Enhance(text, valid, recognizer.Context), FromModel: false));
+                        valid.Add(clamped);
                     }
+                }
+
+                ContextEnhancer.EnhanceEach(text, valid, recognizer.Context);
+                foreach (var span in valid)
+                {
+                    list.Add(new Candidate(span, FromModel: false));
                 }
             }
 

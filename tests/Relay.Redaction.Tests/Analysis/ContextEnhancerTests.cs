@@ -78,4 +78,45 @@ public sealed class ContextEnhancerTests
         Assert.Equal(0.4, span.Score, 3);
         Assert.Equal(0.75, ContextEnhancer.Enhance(text, span, ssn.Context).Score, 3);
     }
+
+    [Theory]
+    [InlineData("SSNs: 536904399, 536904398, 536904397, 536904396, 536904395, 536904394, 536904393", 7)]
+    [InlineData("SSN list:\n- 536904399\n- 536904398\n- 536904397\n- 536904396\n- 536904395\n- 536904394", 6)]
+    [InlineData("SSNs 536904399; 536904398 / 536904397, and 536904396 or 536904395 & 536904394, 536904393", 7)]
+    [InlineData("SSNs 536904399, 536904398, 536904397, 536904396, but the order ids are 536904395, 536904394", 4)]
+    [InlineData("SSNs 536904399, 536904398, 536904397, 536904396. Invoices 536904395, 536904394, 536904393", 4)]
+    public void EnhanceEach_ValuesOfAListAfterOneContextWord_AllShareIt(string text, int lifted)
+    {
+        // The context word is among the five words before the first values only; a value that continues the list (only
+        // a list separator before it) shares it, and the list ends at anything else.
+        var ssn = DefaultRecognizers.Create(new RecognizerOptions()).Single(r => r.SupportedEntities.Contains(EntityTypes.UsSsn));
+        var found = new List<EntitySpan>();
+        ssn.Analyze(text, found);
+        Assert.All(found, f => Assert.Equal(0.4, f.Score, 3));
+
+        ContextEnhancer.EnhanceEach(text, found, ssn.Context);
+
+        Assert.Equal(lifted, found.Count(f => f.Score > 0.7));
+        Assert.Equal(found.OrderBy(f => f.Start).Select(f => f.Score > 0.7), found.Select(f => f.Score > 0.7).Order().Reverse());
+    }
+
+    [Theory]
+    [InlineData(", ", true)]
+    [InlineData("; ", true)]
+    [InlineData(" / ", true)]
+    [InlineData(", and ", true)]
+    [InlineData(" und ", true)]
+    [InlineData("\n- ", true)]
+    [InlineData("\r\n* ", true)]
+    [InlineData(" ", true)]
+    [InlineData(", born ", false)]
+    [InlineData(". Invoices ", false)]
+    [InlineData(" and then also ", false)]
+    [InlineData(", , , ", false)]
+    public void IsListSeparator_JoinsValuesOnlyWithListPunctuationAndWords(string gap, bool expected)
+    {
+        var text = "A" + gap + "B";
+        Assert.Equal(expected, ContextEnhancer.IsListSeparator(text, 1, 1 + gap.Length));
+    }
 }
+
