@@ -111,9 +111,9 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         while (true)
         {
             var own = results.Count;
-            var chunkEnd = remaining <= MaxChunkDigits ? end : ChunkEnd(text, chunkStart, end, out digits);
-            digits = chunkEnd == end ? remaining : digits;
-            AnalyzeWindow(text, chunkStart, chunkEnd, digits, results, own);
+            var chunkDigits = remaining;
+            var chunkEnd = remaining <= MaxChunkDigits ? end : ChunkEnd(text, chunkStart, end, out chunkDigits);
+            AnalyzeWindow(text, chunkStart, chunkEnd, chunkDigits, results, own);
             PhoneSubRuns.Analyze(text, chunkStart, chunkEnd, results, own, _analyzeWindow);
             if (chunkEnd >= end)
             {
@@ -143,7 +143,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
                 chunkStart++;
             }
 
-            remaining -= CountDigits(text.AsSpan(previousStart, chunkStart - previousStart));
+            remaining -= DigitBuffer.Count(text.AsSpan(previousStart, chunkStart - previousStart));
             if (remaining < MinDigits)
             {
                 return;
@@ -188,17 +188,6 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         return k > chunkStart ? k : chunkEnd;
     }
 
-    private static int CountDigits(ReadOnlySpan<char> span)
-    {
-        var digits = 0;
-        foreach (var c in span)
-        {
-            digits += char.IsAsciiDigit(c) ? 1 : 0;
-        }
-
-        return digits;
-    }
-
     private void AnalyzeBeforeGluedTail(string text, int start, int end, List<EntitySpan> results)
     {
         var cut = text.AsSpan(start, end - start).LastIndexOfAny(' ', '\u00A0');
@@ -213,7 +202,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             subEnd--;
         }
 
-        var digits = CountDigits(text.AsSpan(start, subEnd - start));
+        var digits = DigitBuffer.Count(text.AsSpan(start, subEnd - start));
         if (digits >= MinDigits)
         {
             AnalyzeRun(text, start, subEnd, digits, results);
@@ -262,7 +251,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             return -1;
         }
 
-        var readings = new Readings(results, firstOwn);
+        var readings = new PhoneReadings(results, firstOwn);
         string? window = null;
         if (text[start] == '+')
         {
@@ -288,7 +277,7 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
         return readings.BestTier;
     }
 
-    private void AddMatches(string text, int offset, string window, string region, ref Readings readings)
+    private void AddMatches(string text, int offset, string window, string region, ref PhoneReadings readings)
     {
         foreach (var match in _util.FindNumbers(window, region, PhoneNumberUtil.Leniency.VALID, MaxTriesPerWindow))
         {

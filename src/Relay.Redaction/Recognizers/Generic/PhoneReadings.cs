@@ -5,7 +5,7 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// (<see cref="PhoneShape.GroupingTier"/>) for the readings added in this call. A reading made before it (an earlier
 /// sub-run of the same window) counts as written when it scored as a phone number and as bare when it did not.
 /// </summary>
-internal struct Readings(List<EntitySpan> results, int firstOwn)
+internal struct PhoneReadings(List<EntitySpan> results, int firstOwn)
 {
     private readonly int _firstNew = results.Count;
     private List<int>? _tiers;

@@ -46,19 +46,9 @@ internal static class PhoneShape
     }
 
     /// <summary>
-    /// True when the writer grouped the digits the way phone numbers are grouped: either every split (counted from
-    /// the end) is one the region's national format makes ("(212) 555-1234", "1-800-555-0199", "(030) 12345678"), or
-    /// the groups are short as people write them freely ("030 1234 5678", "612 345 678": first group 1-5 digits,
-    /// the others 2-4). An invoice number "2024-000123" that happens to be a valid US number is neither, and scores as
-    /// a bare digit run.
-    /// </summary>
-    public static bool HasPlausibleGrouping(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat) =>
-        FollowsNationalFormat(raw, nationalFormat) || HasShortGroups(raw);
-
-    /// <summary>
     /// How surely the writer's grouping marks one phone number: <see cref="Written"/> when it is the region's national
     /// format or the area code and then the rest in one block (see <see cref="SplitsOnceAfterAreaCode"/>);
-    /// <see cref="ShortGroups"/> when the groups are merely short (see <see cref="HasPlausibleGrouping"/>);
+    /// <see cref="ShortGroups"/> when the groups are merely short (see <see cref="HasShortGroups"/>);
     /// <see cref="Bare"/> otherwise. Both of the first two score as phone numbers; where single spaces join several
     /// numbers, <see cref="PhoneSubRuns"/> prefers the first kind when it cuts the run.
     /// </summary>
@@ -111,11 +101,16 @@ internal static class PhoneShape
             return true;
         }
 
+        // The second group is then the subscriber number: the national significant number less the destination code.
         var destinationCode = util.GetLengthOfNationalDestinationCode(number);
-        return destinationCode > 0 && first == first + second - util.GetNationalSignificantNumber(number).Length + destinationCode;
+        return destinationCode > 0 && second == util.GetNationalSignificantNumber(number).Length - destinationCode;
     }
 
-    private static bool HasShortGroups(ReadOnlySpan<char> raw)
+    /// <summary>
+    /// Groups as people write them freely: the first 1-5 digits, the others 2-4 ("030 1234 5678", "612 345 678"). An
+    /// invoice number "2024-000123" that happens to be a valid US number is not.
+    /// </summary>
+    internal static bool HasShortGroups(ReadOnlySpan<char> raw)
     {
         var group = 0;
         var first = true;
@@ -142,13 +137,13 @@ internal static class PhoneShape
         return true;
     }
 
-    private static bool FollowsNationalFormat(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat)
+    /// <summary>
+    /// Every split the writer made (counted from the end) is one the region's national format makes ("(212) 555-1234",
+    /// "1-800-555-0199", "(030) 12345678").
+    /// </summary>
+    internal static bool FollowsNationalFormat(ReadOnlySpan<char> raw, ReadOnlySpan<char> nationalFormat)
     {
-        var formatDigits = 0;
-        foreach (var c in nationalFormat)
-        {
-            formatDigits += char.IsAsciiDigit(c) ? 1 : 0;
-        }
+        var formatDigits = DigitBuffer.Count(nationalFormat);
 
         var fromEnd = 0;
         var pendingSplit = false;

@@ -145,12 +145,7 @@ internal sealed partial class VinRecognizer : IRecognizer
 
     private static bool HasLettersAndDigits(ReadOnlySpan<char> vin)
     {
-        var digits = 0;
-        foreach (var c in vin)
-        {
-            digits += char.IsAsciiDigit(c) ? 1 : 0;
-        }
-
+        var digits = DigitBuffer.Count(vin);
         return digits >= 2 && Length - digits >= 2;
     }
 
