@@ -1,3 +1,5 @@
+using StealthRelay.Redaction.Recognizers.Internal;
+
 namespace StealthRelay.Redaction.Analysis;
 
 /// <summary>
@@ -23,17 +25,7 @@ internal static class ContextEnhancer
     /// <summary>Longest text between two values of a list (<c>", and "</c>, a line break and a bullet).</summary>
     private const int MaxListSeparatorLength = 16;
 
-    private static readonly string[] ListWords = ["and", "or", "und", "oder", "et", "ou", "en", "of", "y", "o", "e"];
-
-    public static EntitySpan Enhance(string text, EntitySpan span, IReadOnlyList<string> context)
-    {
-        if (context.Count == 0 || span.Score >= 1.0 || !HasContextBefore(text, span.Start, context))
-        {
-            return span;
-        }
-
-        return span with { Score = Math.Min(1.0, span.Score + Boost) };
-    }
+    private static readonly string[] ListWords = KeyedNumber.ListWords.Split('|');
 
     /// <summary>
     /// Enhances each of one recognizer's <paramref name="spans"/> in place. A span that continues a list (only a list

@@ -8,8 +8,14 @@ public sealed class ContextEnhancerTests
     private static double Score(string text, string value, params string[] context)
     {
         var start = text.IndexOf(value, StringComparison.Ordinal);
-        var span = new EntitySpan("TEST", start, start + value.Length, 0.4, "test");
-        return ContextEnhancer.Enhance(text, span, context).Score;
+        return Enhance(text, new EntitySpan("TEST", start, start + value.Length, 0.4, "test"), context).Score;
+    }
+
+    private static EntitySpan Enhance(string text, EntitySpan span, IReadOnlyList<string> context)
+    {
+        var spans = new List<EntitySpan> { span };
+        ContextEnhancer.EnhanceEach(text, spans, context);
+        return spans[0];
     }
 
     [Theory]
@@ -76,7 +82,7 @@ public sealed class ContextEnhancerTests
         ssn.Analyze(text, found);
         var span = Assert.Single(found);
         Assert.Equal(0.4, span.Score, 3);
-        Assert.Equal(0.75, ContextEnhancer.Enhance(text, span, ssn.Context).Score, 3);
+        Assert.Equal(0.75, Enhance(text, span, ssn.Context).Score, 3);
     }
 
     [Theory]

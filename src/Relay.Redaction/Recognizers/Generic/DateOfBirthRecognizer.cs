@@ -123,7 +123,7 @@ internal sealed partial class DateOfBirthRecognizer : IRecognizer
 
     /// <summary>A key word, a colon (the date possibly on the next line) or blanks, and a date.</summary>
     [GeneratedRegex(
-        KeyWord + @"(?:[ \t\u00A0]*[:=][ \t\u00A0]*(?:\r?\n[ \t\u00A0]*(?:[-*•][ \t\u00A0]+)?)?|[ \t\u00A0]+|(?<=\.))" + Date,
+        KeyWord + @"(?:[ \t\u00A0]*[:=][ \t\u00A0]*(?:" + KeyedNumber.NextLine + @")?|[ \t\u00A0]+|(?<=\.))" + Date,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
     private static partial Regex DatePattern();
 

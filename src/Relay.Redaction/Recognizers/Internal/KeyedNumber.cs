@@ -21,8 +21,18 @@ internal static class KeyedNumber
     /// (<c>Passport (UK): </c>); or nothing after a dot or a degree sign (<c>Nr.123</c>).
     /// </summary>
     public const string Separator =
-        @"(?:[ \t\u00A0]*[:=#][ \t\u00A0]*(?:\r?\n[ \t\u00A0]*(?:[-*•][ \t\u00A0]+)?)?|[ \t\u00A0]+(?:(?:is|ist|lautet|est|es|è)[ \t\u00A0]+)?" +
+        @"(?:[ \t\u00A0]*[:=#][ \t\u00A0]*(?:" + NextLine + ")?|" +
+        @"[ \t\u00A0]+(?:(?:is|ist|lautet|est|es|è)[ \t\u00A0]+)?" +
         @"|[ \t\u00A0]*\([^)\n]{0,20}\)[ \t\u00A0]*:?[ \t\u00A0]*|(?<=[.°º#]))";
+
+    /// <summary>A line break, blanks and an optional bullet (<c>-</c>, <c>*</c>, <c>•</c>): the value of a form or list on the next line.</summary>
+    public const string NextLine = @"\r?\n[ \t\u00A0]*(?:[-*•][ \t\u00A0]+)?";
+
+    /// <summary>
+    /// The words that join the last two items of a list ("and"/"or" in English, German, French, Dutch, Spanish and
+    /// Italian), as a regex alternation; <see cref="Analysis.ContextEnhancer"/> reads the same words.
+    /// </summary>
+    public const string ListWords = "and|or|und|oder|et|ou|en|of|y|o|e";
 
     /// <summary>
     /// Between two numbers of a list after one key word (<c>passport numbers: C01X00T47, C01X00T48 and C01X00T49</c>):
@@ -30,9 +40,9 @@ internal static class KeyedNumber
     /// bullet. Used by the list patterns, anchored with <c>\G</c> at the end of the number before.
     /// </summary>
     public const string ListSeparator =
-        @"(?:[ \t\u00A0]*[,;/][ \t\u00A0]*(?:(?:and|or|und|oder|et|ou|en|of|y|o|e)[ \t\u00A0]+)?" +
-        @"|[ \t\u00A0]+(?:and|or|und|oder|et|ou|en|of|y|o|e|&)[ \t\u00A0]+" +
-        @"|[ \t\u00A0]*\r?\n[ \t\u00A0]*(?:[-*•][ \t\u00A0]+)?)";
+        @"(?:[ \t\u00A0]*[,;/][ \t\u00A0]*(?:(?:" + ListWords + @")[ \t\u00A0]+)?" +
+        @"|[ \t\u00A0]+(?:" + ListWords + @"|&)[ \t\u00A0]+" +
+        @"|[ \t\u00A0]*" + NextLine + ")";
 
     /// <summary>After the number: neither a word character nor a joiner with more of the token (<c>-12</c>, <c>/A</c>, <c>.5</c>).</summary>
     public const string End = @"(?![\p{L}\p{N}_]|[-./][\p{L}\p{N}])";
@@ -57,7 +67,12 @@ internal static class KeyedNumber
             while (number.Success && number.Length >= minLength && number.Length <= maxLength && number.ValueSpan.ContainsAnyInRange('0', '9'))
             {
                 results.Add(new EntitySpan(type, number.Index, number.Index + number.Length, RecognizerScores.Structural, source));
-                number = listItem?.Match(text, number.Index + number.Length).Groups["num"] ?? Match.Empty.Groups["num"];
+                if (listItem is null)
+                {
+                    break;
+                }
+
+                number = listItem.Match(text, number.Index + number.Length).Groups["num"];
             }
         }
     }
