@@ -10,7 +10,8 @@ using StealthRelay.Redaction.Recognizers;
 namespace StealthRelay.Redaction.Analysis;
 
 /// <summary>
-/// Runs every rule recognizer over each text and the NER model (when registered) once over all texts, then fuses:
+/// Runs every rule recognizer over each text (folded: typographic spaces, dashes and full-width forms as ASCII, invisible
+/// characters left out; see <see cref="FoldedText"/>) and the NER model (when registered) once over all texts, then fuses:
 /// context boost, deny-list hits, entity selection and thresholds, overlap resolution, allow list. Fails closed:
 /// a timeout or any failure of a recognizer or the model throws <see cref="RedactionException"/>.
 /// </summary>
@@ -145,13 +146,14 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         {
             var text = texts[t] ?? throw new RedactionException(RedactionFailure.DetectionFailed, "A text to analyze was null.");
             var list = candidates[t] = [];
+            var folded = FoldedText.Fold(text);
             foreach (var recognizer in _recognizers)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 found.Clear();
                 try
                 {
-                    recognizer.Analyze(text, found);
+                    recognizer.Analyze(folded.Text, found);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -162,16 +164,16 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
                 valid.Clear();
                 foreach (var span in found)
                 {
-                    if (Clamp(span, text.Length) is { } clamped)
+                    if (Clamp(span, folded.Text.Length) is { } clamped)
                     {
                         valid.Add(clamped);
                     }
                 }
 
-                ContextEnhancer.EnhanceEach(text, valid, recognizer.Context);
+                ContextEnhancer.EnhanceEach(folded.Text, valid, recognizer.Context);
                 foreach (var span in valid)
                 {
-                    list.Add(new Candidate(span, FromModel: false));
+                    list.Add(new Candidate(folded.ToOriginal(span), FromModel: false));
                 }
             }
 
