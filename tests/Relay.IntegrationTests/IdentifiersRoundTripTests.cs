@@ -1,9 +1,3 @@
-using System.ClientModel;
-using System.Text;
-using Anthropic;
-using Anthropic.Models.Messages;
-using OpenAI;
-using OpenAI.Chat;
 using StealthRelay.Gateway.Echo;
 using StealthRelay.IntegrationTests.Infrastructure;
 
@@ -14,7 +8,7 @@ namespace StealthRelay.IntegrationTests;
 /// reaches the fake provider, each under the placeholder of its own type, and the client gets its text back byte for
 /// byte, streamed included. All values are synthetic with valid check digits.
 /// </summary>
-public sealed class IdentifiersRoundTripTests : IAsyncLifetime
+public sealed class IdentifiersRoundTripTests : SdkRoundTripTests
 {
     private static readonly (string Value, string Placeholder)[] Values =
     [
@@ -35,60 +29,27 @@ public sealed class IdentifiersRoundTripTests : IAsyncLifetime
         + "account number 55779911; US routing number 021000021; número de cuenta 2100 0418 45 0200051332. "
         + "Mein Passwort: Geheim123! und die Datenbank postgres://admin:S3cr3tP4ss@db.internal:5432/prod 🙂 USt-IdNr. DE136695976.";
 
-    private FakeProvider _provider = null!;
-    private GatewayHost _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeProvider.StartAsync();
-        _gateway = await GatewayHost.StartAsync(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Fact]
     public async Task OpenAIChatStreaming_IdentifiersAndCredentials_NoneReachesProviderAndClientGetsOwnText()
     {
-        var options = new OpenAIClientOptions { Endpoint = new Uri(_gateway.BaseAddress, "/v1"), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) };
-        var client = new ChatClient("gpt-4o-mini", new ApiKeyCredential("client-key"), options);
-        var text = new StringBuilder();
+        var text = await OpenAIChatStreamingAsync(Prompt);
 
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(Prompt)]))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
-        }
-
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text.ToString());
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
         AssertRedactedByType();
     }
 
     [Fact]
     public async Task AnthropicMessages_IdentifiersAndCredentials_NoneReachesProviderAndClientGetsOwnText()
     {
-        using var client = new AnthropicClient { ApiKey = "client-anthropic-key", BaseUrl = _gateway.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 };
+        var text = await AnthropicMessageAsync(Prompt);
 
-        var message = await client.Messages.Create(new MessageCreateParams
-        {
-            MaxTokens = 256,
-            Model = "claude-sonnet-4-5",
-            Messages = [new UserMessageParam(Prompt)],
-        });
-
-        Assert.True(message.Content[0].TryPickText(out var text));
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text!.Text);
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
         AssertRedactedByType();
     }
 
     private void AssertRedactedByType()
     {
-        var received = _provider.Single();
+        var received = Provider.Single();
         foreach (var (value, placeholder) in Values)
         {
             Assert.False(received.Contains(value), $"The value behind {placeholder} reached the provider.");

@@ -1,10 +1,4 @@
-using System.ClientModel;
 using System.Globalization;
-using System.Text;
-using Anthropic;
-using Anthropic.Models.Messages;
-using OpenAI;
-using OpenAI.Chat;
 using StealthRelay.Gateway.Echo;
 using StealthRelay.IntegrationTests.Infrastructure;
 
@@ -16,7 +10,7 @@ namespace StealthRelay.IntegrationTests;
 /// provider and the client gets its text back byte for byte, streamed included. Until session 15 most of the values
 /// below went out in clear: only the first values of each list were found.
 /// </summary>
-public sealed class ListsRoundTripTests : IAsyncLifetime
+public sealed class ListsRoundTripTests : SdkRoundTripTests
 {
     private static readonly string[] ContactTable =
     [
@@ -40,60 +34,27 @@ public sealed class ListsRoundTripTests : IAsyncLifetime
 
     private static IEnumerable<string> AllValues => [.. ContactTable, .. Passports, .. Ssns, .. Accounts, .. Phones];
 
-    private FakeProvider _provider = null!;
-    private GatewayHost _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeProvider.StartAsync();
-        _gateway = await GatewayHost.StartAsync(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Fact]
     public async Task OpenAIChatStreaming_ListsOfValues_NoneReachesProviderAndClientGetsOwnText()
     {
-        var options = new OpenAIClientOptions { Endpoint = new Uri(_gateway.BaseAddress, "/v1"), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) };
-        var client = new ChatClient("gpt-4o-mini", new ApiKeyCredential("client-key"), options);
-        var text = new StringBuilder();
+        var text = await OpenAIChatStreamingAsync(Prompt);
 
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(Prompt)]))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
-        }
-
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text.ToString());
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
         AssertNoValueReachedProvider();
     }
 
     [Fact]
     public async Task AnthropicMessages_ListsOfValues_NoneReachesProviderAndClientGetsOwnText()
     {
-        using var client = new AnthropicClient { ApiKey = "client-anthropic-key", BaseUrl = _gateway.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 };
+        var text = await AnthropicMessageAsync(Prompt);
 
-        var message = await client.Messages.Create(new MessageCreateParams
-        {
-            MaxTokens = 1024,
-            Model = "claude-sonnet-4-5",
-            Messages = [new UserMessageParam(Prompt)],
-        });
-
-        Assert.True(message.Content[0].TryPickText(out var text));
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text!.Text);
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
         AssertNoValueReachedProvider();
     }
 
     private void AssertNoValueReachedProvider()
     {
-        var received = _provider.Single();
+        var received = Provider.Single();
         var leaked = AllValues.Where(received.Contains).ToList();
         Assert.True(leaked.Count == 0, $"{leaked.Count} listed values reached the provider.");
         Assert.Contains("[PASSPORT_3]", received.DecodedStrings, StringComparison.Ordinal);

@@ -12,25 +12,10 @@ using StealthRelay.IntegrationTests.Infrastructure;
 namespace StealthRelay.IntegrationTests;
 
 /// <summary>The official OpenAI .NET SDK against the gateway, which forwards to a recording fake provider.</summary>
-public sealed class OpenAIEndpointsTests : IAsyncLifetime
+public sealed class OpenAIEndpointsTests : SdkRoundTripTests
 {
     private const string Model = "gpt-4o-mini";
-    private FakeProvider _provider = null!;
-    private GatewayHost _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeProvider.StartAsync();
-        _gateway = await GatewayHost.StartAsync(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
-    private OpenAIClientOptions Options => new() { Endpoint = new Uri(_gateway.BaseAddress, "/v1"), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) };
+    private OpenAIClientOptions Options => new() { Endpoint = new Uri(Gateway.BaseAddress, "/v1"), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) };
 
     [Fact]
     public async Task CompleteChat_Plain_NoPiiReachesProviderAndClientGetsOwnText()
@@ -40,8 +25,8 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
         ChatCompletion completion = await client.CompleteChatAsync([new UserChatMessage(Pii.Prompt)]);
 
         Assert.Equal(EchoProtocol.Prefix + Pii.Prompt, completion.Content[0].Text);
-        Pii.AssertNoneReached(_provider);
-        var received = _provider.Single();
+        Pii.AssertNoneReached(Provider);
+        var received = Provider.Single();
         Assert.Equal("/openai/v1/chat/completions", received.Path);
         Assert.Contains("[EMAIL_ADDRESS_1]", received.DecodedStrings, StringComparison.Ordinal);
     }
@@ -61,7 +46,7 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
         }
 
         Assert.Equal(EchoProtocol.Prefix + Pii.Prompt, text.ToString());
-        Pii.AssertNoneReached(_provider);
+        Pii.AssertNoneReached(Provider);
     }
 
     [Fact]
@@ -79,7 +64,7 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
         Assert.Equal("lookup_customer", call.FunctionName);
         using var arguments = JsonDocument.Parse(call.FunctionArguments);
         Assert.Equal(EchoProtocol.Prefix + Pii.Prompt, arguments.RootElement.GetProperty("text").GetString());
-        Pii.AssertNoneReached(_provider);
+        Pii.AssertNoneReached(Provider);
     }
 
     [Fact]
@@ -102,26 +87,26 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
 
         using var json = JsonDocument.Parse(arguments.ToString());
         Assert.Equal(EchoProtocol.Prefix + Pii.Prompt, json.RootElement.GetProperty("text").GetString());
-        Pii.AssertNoneReached(_provider);
+        Pii.AssertNoneReached(Provider);
     }
 
 #pragma warning disable OPENAI001 // Responses API is marked experimental in the SDK.
     [Fact]
     public async Task CreateResponse_Plain_ClientGetsOwnText()
     {
-        var client = new ResponsesClient(new ApiKeyCredential("client-key"), new ResponsesClientOptions { Endpoint = new Uri(_gateway.BaseAddress, "/v1") });
+        var client = new ResponsesClient(new ApiKeyCredential("client-key"), new ResponsesClientOptions { Endpoint = new Uri(Gateway.BaseAddress, "/v1") });
 
         ResponseResult response = await client.CreateResponseAsync(new CreateResponseOptions(Model, [ResponseItem.CreateUserMessageItem(Pii.Prompt)]));
 
         Assert.Equal(EchoProtocol.Prefix + Pii.Prompt, response.GetOutputText());
-        Pii.AssertNoneReached(_provider);
-        Assert.Equal("/openai/v1/responses", _provider.Single().Path);
+        Pii.AssertNoneReached(Provider);
+        Assert.Equal("/openai/v1/responses", Provider.Single().Path);
     }
 
     [Fact]
     public async Task CreateResponseStreaming_TinyChunks_ClientGetsOwnText()
     {
-        var client = new ResponsesClient(new ApiKeyCredential("client-key"), new ResponsesClientOptions { Endpoint = new Uri(_gateway.BaseAddress, "/v1") });
+        var client = new ResponsesClient(new ApiKeyCredential("client-key"), new ResponsesClientOptions { Endpoint = new Uri(Gateway.BaseAddress, "/v1") });
         var text = new StringBuilder();
 
         var options = new CreateResponseOptions(Model, [ResponseItem.CreateUserMessageItem(Pii.Prompt)]) { StreamingEnabled = true };
@@ -135,7 +120,7 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
         }
 
         Assert.Equal(EchoProtocol.Prefix + Pii.Prompt, text.ToString());
-        Pii.AssertNoneReached(_provider);
+        Pii.AssertNoneReached(Provider);
     }
 #pragma warning restore OPENAI001
 
@@ -147,8 +132,8 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
         var result = await client.GenerateEmbeddingsAsync([Pii.Prompt, "Second " + Pii.Email]);
 
         Assert.Equal(2, result.Value.Count);
-        Pii.AssertNoneReached(_provider);
-        Assert.Equal("/openai/v1/embeddings", _provider.Single().Path);
+        Pii.AssertNoneReached(Provider);
+        Assert.Equal("/openai/v1/embeddings", Provider.Single().Path);
     }
 
     [Fact]
@@ -159,7 +144,7 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
         var models = await client.GetModelsAsync();
 
         Assert.Contains(models.Value, m => m.Id == "echo");
-        var received = _provider.Single();
+        var received = Provider.Single();
         Assert.Equal("GET", received.Method);
         Assert.Equal("/openai/v1/models", received.Path);
         Assert.Equal("Bearer client-key", received.Header("Authorization"));
@@ -170,12 +155,12 @@ public sealed class OpenAIEndpointsTests : IAsyncLifetime
     {
         var body = JsonSerializer.Serialize(new { model = "provider-error", messages = new[] { new { role = "user", content = Pii.Prompt } } });
 
-        using var response = await _gateway.Client.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await Gateway.Client.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(400, (int)response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Provider rejected: " + Pii.Prompt, json.RootElement.GetProperty("error").GetProperty("message").GetString());
         Assert.Equal("upstream:openai", response.Headers.GetValues("X-Relay-Route").Single());
-        Pii.AssertNoneReached(_provider);
+        Pii.AssertNoneReached(Provider);
     }
 }

@@ -1,9 +1,3 @@
-using System.ClientModel;
-using System.Text;
-using Anthropic;
-using Anthropic.Models.Messages;
-using OpenAI;
-using OpenAI.Chat;
 using StealthRelay.Gateway.Echo;
 using StealthRelay.IntegrationTests.Infrastructure;
 
@@ -15,7 +9,7 @@ namespace StealthRelay.IntegrationTests;
 /// none reaches the fake provider, in its typographic or its ASCII writing, and the client gets its text back byte for
 /// byte, streamed included. Until session 16 each of them went to the provider in clear.
 /// </summary>
-public sealed class TypographicSeparatorsRoundTripTests : IAsyncLifetime
+public sealed class TypographicSeparatorsRoundTripTests : SdkRoundTripTests
 {
     private static readonly (string Typographic, string Ascii)[] Values =
     [
@@ -37,60 +31,27 @@ public sealed class TypographicSeparatorsRoundTripTests : IAsyncLifetime
         + "SSN " + Values[4].Typographic + ", sort code " + Values[5].Typographic + ", NHS number " + Values[6].Typographic + ".\n"
         + "Second card " + Values[7].Typographic + ", Handy " + Values[8].Typographic + ". Thanks!";
 
-    private FakeProvider _provider = null!;
-    private GatewayHost _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeProvider.StartAsync();
-        _gateway = await GatewayHost.StartAsync(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Fact]
     public async Task OpenAIChatStreaming_TypographicSeparators_NoValueReachesProviderAndClientGetsOwnText()
     {
-        var options = new OpenAIClientOptions { Endpoint = new Uri(_gateway.BaseAddress, "/v1"), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) };
-        var client = new ChatClient("gpt-4o-mini", new ApiKeyCredential("client-key"), options);
-        var text = new StringBuilder();
+        var text = await OpenAIChatStreamingAsync(Prompt);
 
-        await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(Prompt)]))
-        {
-            foreach (var part in update.ContentUpdate)
-            {
-                text.Append(part.Text);
-            }
-        }
-
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text.ToString());
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
         AssertNoValueReachedProvider();
     }
 
     [Fact]
     public async Task AnthropicMessages_TypographicSeparators_NoValueReachesProviderAndClientGetsOwnText()
     {
-        using var client = new AnthropicClient { ApiKey = "client-anthropic-key", BaseUrl = _gateway.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 };
+        var text = await AnthropicMessageAsync(Prompt);
 
-        var message = await client.Messages.Create(new MessageCreateParams
-        {
-            MaxTokens = 1024,
-            Model = "claude-sonnet-4-5",
-            Messages = [new UserMessageParam(Prompt)],
-        });
-
-        Assert.True(message.Content[0].TryPickText(out var text));
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text!.Text);
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
         AssertNoValueReachedProvider();
     }
 
     private void AssertNoValueReachedProvider()
     {
-        var received = _provider.Single();
+        var received = Provider.Single();
         var leaked = Values.Where(v => received.Contains(v.Typographic) || received.Contains(v.Ascii)).ToList();
         Assert.True(leaked.Count == 0, $"{leaked.Count} of {Values.Length} values reached the provider.");
         foreach (var placeholder in new[] { "[CREDIT_CARD_2]", "[IBAN_CODE_1]", "[PHONE_NUMBER_3]", "[US_SSN_1]", "[UK_SORT_CODE_1]", "[UK_NHS_1]" })

@@ -19,12 +19,9 @@ namespace StealthRelay.IntegrationTests.Ner;
 /// the rule's type wins), the city is the model's LOCATION. A post-office box with its city, state and ZIP is one rule
 /// ADDRESS (the model alone reads the "O." of "P.O." as a PERSON and leaves the number).
 /// </summary>
-public sealed class NerEntitiesTests : IAsyncLifetime
+public sealed class NerEntitiesTests : SdkRoundTripTests
 {
     private const string Model = "gpt-4o-mini";
-
-    private FakeProvider _provider = null!;
-    private GatewayHost _gateway = null!;
 
     public static TheoryData<string, string, string[], string[]> Cases
     {
@@ -51,18 +48,6 @@ public sealed class NerEntitiesTests : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
-    {
-        _provider = await FakeProvider.StartAsync();
-        _gateway = await GatewayHost.StartAsync(_provider);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _provider.DisposeAsync();
-    }
-
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Sdk_PromptWithNamedEntities_ProviderSeesPlaceholdersAndClientGetsOwnText(
@@ -77,7 +62,7 @@ public sealed class NerEntitiesTests : IAsyncLifetime
         };
 
         Assert.Equal(EchoProtocol.Prefix + prompt, answer);
-        var received = Assert.Single(_provider.Requests);
+        var received = Assert.Single(Provider.Requests);
         foreach (var value in values)
         {
             Assert.False(received.Contains(value), $"Entity value #{Array.IndexOf(values, value)} reached the provider.");
@@ -92,10 +77,10 @@ public sealed class NerEntitiesTests : IAsyncLifetime
     private ChatClient OpenAIClient() => new(
         Model,
         new ApiKeyCredential("client-key"),
-        new OpenAIClientOptions { Endpoint = new Uri(_gateway.BaseAddress, "/v1"), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) });
+        new OpenAIClientOptions { Endpoint = new Uri(Gateway.BaseAddress, "/v1"), RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) });
 
     private AnthropicClient AnthropicClient() =>
-        new() { ApiKey = "client-anthropic-key", BaseUrl = _gateway.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 };
+        new() { ApiKey = "client-anthropic-key", BaseUrl = Gateway.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 };
 
     private async Task<string> OpenAIPlainAsync(string prompt)
     {
