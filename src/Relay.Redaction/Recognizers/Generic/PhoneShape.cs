@@ -54,12 +54,35 @@ internal static class PhoneShape
     /// </summary>
     public static int GroupingTier(ReadOnlySpan<char> raw, PhoneNumber number, PhoneNumberUtil util)
     {
-        if (FollowsNationalFormat(raw, util.Format(number, PhoneNumberFormat.NATIONAL)) || SplitsOnceAfterAreaCode(raw, number, util))
+        if (SetsCountryCodeApart(raw, number) || FollowsNationalFormat(raw, util.Format(number, PhoneNumberFormat.NATIONAL))
+            || SplitsOnceAfterAreaCode(raw, number, util))
         {
             return Written;
         }
 
         return HasShortGroups(raw) ? ShortGroups : Bare;
+    }
+
+    /// <summary>
+    /// An international number dialled with the international prefix instead of <c>+</c>, the prefix and country code
+    /// written as their own group (<c>0033 6 12 34 56 78</c>, <c>0031-6-12345678</c>, <c>0049 (0)151 23456789</c>): as
+    /// plainly a phone number as its <c>+</c> writing. A run of digits alone (<c>00493012345678</c>) is not, as order and
+    /// reference numbers also start with zeros.
+    /// </summary>
+    private static bool SetsCountryCodeApart(ReadOnlySpan<char> raw, PhoneNumber number)
+    {
+        // libphonenumber's matcher does not say how the country code was written (CountryCodeSource stays unset), so the
+        // first group is compared: the prefix, then the country code the number was read with.
+        var firstGroup = raw.IndexOfAnyExceptInRange('0', '9');
+        if (firstGroup <= 0)
+        {
+            return false;
+        }
+
+        Span<char> countryCode = stackalloc char[4];
+        return number.CountryCode.TryFormat(countryCode, out var written, default, CultureInfo.InvariantCulture)
+            && raw[..firstGroup].EndsWith(countryCode[..written])
+            && (raw.StartsWith("00") ? firstGroup - written == 2 : raw.StartsWith("011") && firstGroup - written == 3); // 011 from North America
     }
 
     /// <summary>

@@ -58,6 +58,15 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         Hit("Anna 0151 23456789 Berlin", "0151 23456789"), // DIN 5008: area code, then one block
         Hit("Anna 0151/23456789", "0151/23456789"),
         Hit("Gus 06 12345678", "06 12345678"),
+
+        // Dialled with the international prefix instead of +, prefix and country code as their own group: as sure as +
+        // (were 0.4, below the threshold, without a context word). A bare run starting 00 stays a shape-only reading.
+        Hit("ou 0033 6 12 34 56 78 merci", "0033 6 12 34 56 78"),
+        Hit("bel 0031-6-12345678", "0031-6-12345678"),
+        Hit("ruf an: 0049 30 1234567", "0049 30 1234567"),
+        Hit("mobil 0049 (0)151 23456789", "0049 (0)151 23456789"),
+        Hit("ring 0044 20 7946 0958", "0044 20 7946 0958"),
+        Hit("ref 00493012345678", "00493012345678", 0.4, 0.4),
         Hits("Cleo 06 12 34 56 78 01 42 68 53 00 Paris", "06 12 34 56 78", "01 42 68 53 00"),
         Hits("Ida 06 1234 5678 333 123 4567 Roma", "06 1234 5678", "333 123 4567"),
         Hits("Anna 030 901820 0151 23456789 Berlin", "030 901820", "0151 23456789"),
