@@ -5,7 +5,7 @@ namespace StealthRelay.IntegrationTests;
 
 /// <summary>
 /// Values as they come out of a word processor, a PDF or a web page (no-break and narrow no-break spaces, thin spaces,
-/// non-breaking hyphens, en dashes, a zero-width space, full-width digits) through the gateway with the official SDKs:
+/// non-breaking hyphens, en dashes, a zero-width space, full-width digits), an HTML signature and a logged query string through the gateway with the official SDKs:
 /// none reaches the fake provider, in its typographic or its ASCII writing, and the client gets its text back byte for
 /// byte, streamed included. Until session 16 each of them went to the provider in clear.
 /// </summary>
@@ -22,6 +22,8 @@ public sealed class TypographicSeparatorsRoundTripTests : SdkRoundTripTests
         ("943\u2007476\u20075919", "943 476 5919"),
         ("5555\u200B5555\u200B5555\u200B4444", "5555555555554444"),
         ("\uFF10\uFF11\uFF15\uFF11 \uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18\uFF19", "0151 23456789"),
+        ("+49&nbsp;30&nbsp;1234567", "+49 30 1234567"),
+        ("jane.smith%40acme.co.uk", "jane.smith@acme.co.uk"),
     ];
 
     private static readonly string Prompt =
@@ -29,7 +31,8 @@ public sealed class TypographicSeparatorsRoundTripTests : SdkRoundTripTests
         + "Card: " + Values[0].Typographic + ", IBAN\u00A0: " + Values[1].Typographic + ".\n"
         + "Téléphone\u202F: " + Values[2].Typographic + " or " + Values[3].Typographic + ".\n"
         + "SSN " + Values[4].Typographic + ", sort code " + Values[5].Typographic + ", NHS number " + Values[6].Typographic + ".\n"
-        + "Second card " + Values[7].Typographic + ", Handy " + Values[8].Typographic + ". Thanks!";
+        + "Second card " + Values[7].Typographic + ", Handy " + Values[8].Typographic + ".\n"
+        + "Her HTML signature: <p>Tel.:&nbsp;" + Values[9].Typographic + "</p>; the log: GET /users?email=" + Values[10].Typographic + "&page=2. Thanks!";
 
     [Fact]
     public async Task OpenAIChatStreaming_TypographicSeparators_NoValueReachesProviderAndClientGetsOwnText()

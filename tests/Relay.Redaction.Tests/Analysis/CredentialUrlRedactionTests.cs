@@ -20,4 +20,18 @@ public sealed class CredentialUrlRedactionTests
         Assert.Equal(prompt.Replace(url, "[URL_1]", StringComparison.Ordinal), result.Text);
         Assert.Equal(prompt, result.Restore(result.Text));
     }
+
+    [Theory]
+    [InlineData("Reset link: https://example.com/reset?user=jane.smith@acme.co.uk&token=abc now", "https://example.com/reset?user=jane.smith@acme.co.uk&token=abc")]
+    [InlineData("Reset link: https://example.com/reset?user=jane.smith%40acme.co.uk&token=abc now", "https://example.com/reset?user=jane.smith%40acme.co.uk&token=abc")]
+    [InlineData("GET https://api.example.com/v1/users?phone=%2B14155550132&api_key=k-123 HTTP/1.1", "https://api.example.com/v1/users?phone=%2B14155550132&api_key=k-123")]
+    public async Task RedactAsync_UrlWithSecretParameterAndAValueInside_RedactsTheWholeUrl(string prompt, string url)
+    {
+        // The e-mail address or phone number inside is a validated hit; the URL used to score 0.85, lost to it, and its
+        // token went to the provider in clear.
+        using var result = await Engine.Text.RedactAsync(prompt, RedactionPolicy.Default, CancellationToken.None);
+
+        Assert.Equal(prompt.Replace(url, "[URL_1]", StringComparison.Ordinal), result.Text);
+        Assert.Equal(prompt, result.Restore(result.Text));
+    }
 }

@@ -61,4 +61,37 @@ public sealed class FoldedTextTests
 
         Assert.Equal(string.Empty, folded.Text);
     }
+
+    [Theory]
+    [InlineData("Tel.:&nbsp;+49&nbsp;30&nbsp;1234567", "Tel.: +49 30 1234567")]
+    [InlineData("john.doe&#64;example.com, jane&#x40;example.org, jim&commat;example.net", "john.doe@example.com, jane@example.org, jim@example.net")]
+    [InlineData("&#160;&#xA0;&thinsp;&ndash;&minus;&shy;&amp;&lt;&gt;&quot;&plus;", "   --&<>\"+")]
+    [InlineData("email=john.doe%40example.com&phone=%2B14155550132%20x", "email=john.doe@example.com&phone=+14155550132 x")]
+    public void Fold_ReferencesAndEscapes_DecodesThemAndMapsSpansBack(string text, string expected)
+    {
+        var folded = FoldedText.Fold(text);
+
+        Assert.Equal(expected, folded.Text);
+        var all = folded.ToOriginal(new EntitySpan("T", 0, folded.Text.Length, 0.5, "test"));
+        Assert.Equal((0, text.Length), (all.Start, all.End));
+    }
+
+    [Fact]
+    public void Fold_EscapedValue_MapsItsSpanToTheEscapedWriting()
+    {
+        const string text = "GET /users?email=john.doe%40example.com&x=1";
+
+        var folded = FoldedText.Fold(text);
+
+        var start = folded.Text.IndexOf("john", StringComparison.Ordinal);
+        var email = folded.ToOriginal(new EntitySpan("T", start, start + "john.doe@example.com".Length, 0.5, "test"));
+        Assert.Equal("john.doe%40example.com", text[email.Start..email.End]);
+    }
+
+    [Theory]
+    [InlineData("R&D costs 50% more; 100%")]
+    [InlineData("a &unknown; entity, &#xZZ; &#; &# &#0; &#xD800; &#99999999; and %zz %7 %0A %FF")]
+    [InlineData("AT&T & Co")]
+    public void Fold_AmpersandsAndPercentSignsThatStartNothing_ReturnsTheSameString(string text) =>
+        Assert.Same(text, FoldedText.Fold(text).Text);
 }

@@ -6,7 +6,8 @@ namespace StealthRelay.Redaction.Tests.Analysis;
 
 /// <summary>
 /// Values written with the separators word processors, PDFs and web pages put into them (no-break, narrow no-break,
-/// thin and figure spaces, non-breaking hyphens, en dashes, minus signs, zero-width characters, full-width digits),
+/// thin and figure spaces, non-breaking hyphens, en dashes, minus signs, zero-width characters, full-width digits), and
+/// as HTML and logged URLs carry them (character references, percent-escapes),
 /// through the real analyzer with the default recognizers: each is found whole, at its offsets in the original text,
 /// and restored byte for byte. Before the analyzer folded them, every one of these went to the provider in clear.
 /// </summary>
@@ -66,6 +67,12 @@ public sealed class TypographicSeparatorRedactionTests
         "\uFF14\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11 \uFF11\uFF11\uFF11\uFF11", EntityTypes.CreditCard)]
     [InlineData("\uFEFF\u200Bjohn.doe@example.com\u200B is the address", "john.doe@example.com", EntityTypes.EmailAddress)]
     [InlineData("Steuer\u2011ID: 86095742719", "86095742719", EntityTypes.DeTaxId)]
+    [InlineData("<p>Tel.:&nbsp;+49&nbsp;30&nbsp;1234567<br>", "+49&nbsp;30&nbsp;1234567", EntityTypes.PhoneNumber)]
+    [InlineData("<td>4111&#160;1111&#160;1111&#160;1111</td>", "4111&#160;1111&#160;1111&#160;1111", EntityTypes.CreditCard)]
+    [InlineData("Contact: john.doe&#64;example.com", "john.doe&#64;example.com", EntityTypes.EmailAddress)]
+    [InlineData("IBAN&nbsp;DE89&nbsp;3704&nbsp;0044&nbsp;0532&nbsp;0130&nbsp;00", "DE89&nbsp;3704&nbsp;0044&nbsp;0532&nbsp;0130&nbsp;00", EntityTypes.IbanCode)]
+    [InlineData("GET /api/users?email=john.doe%40example.com&page=2 HTTP/1.1", "john.doe%40example.com", EntityTypes.EmailAddress)]
+    [InlineData("POST /signup?phone=%2B14155550132&lang=en", "%2B14155550132", EntityTypes.PhoneNumber)]
     public async Task RedactAsync_ValueWithInvisibleOrFullWidthCharacters_IsFoundWholeAndRestored(string prompt, string value, string type) =>
         await AssertFoundWholeAsync(prompt, value, type);
 

@@ -6,8 +6,9 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// URL: <c>scheme://...</c> (any scheme, so database connection strings such as <c>postgres://user:pw@host/db</c>
 /// count) and <c>www.</c> links without a scheme. Scoring is a deliberate choice: a URL that carries a secret, i.e.
 /// credentials in its user-info (<c>user:pass@</c>) or a secret-looking query/fragment parameter (<c>token=</c>,
-/// <c>key=</c>, <c>sig=</c>, <c>X-Amz-Signature=</c>, ...), scores <see cref="RecognizerScores.Structural"/> and is
-/// redacted by default. A plain URL scores <see cref="RecognizerScores.Informational"/>, below the default 0.5
+/// <c>key=</c>, <c>sig=</c>, <c>X-Amz-Signature=</c>, ...), scores <see cref="RecognizerScores.DistinctivePrefix"/> and is
+/// redacted by default: fusion then trusts it as a validated hit, and the whole URL wins over a value inside it (an
+/// e-mail address in <c>?user=jane@example.com&amp;token=…</c> would otherwise be kept alone and the token left in clear). A plain URL scores <see cref="RecognizerScores.Informational"/>, below the default 0.5
 /// threshold: links are rarely personal and models need them to answer; a policy can lower the URL threshold.
 /// Trailing sentence punctuation and unbalanced closing brackets are not part of the URL.
 /// </summary>
@@ -73,7 +74,7 @@ internal sealed class UrlRecognizer : IRecognizer
     private static void Add(string text, int start, int end, int authorityStart, List<EntitySpan> results)
     {
         var score = CarriesSecret(text.AsSpan(authorityStart, end - authorityStart))
-            ? RecognizerScores.Structural
+            ? RecognizerScores.DistinctivePrefix
             : RecognizerScores.Informational;
         results.Add(new EntitySpan(EntityTypes.Url, start, end, score, nameof(UrlRecognizer)));
     }

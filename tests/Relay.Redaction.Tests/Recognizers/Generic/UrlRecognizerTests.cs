@@ -9,7 +9,7 @@ public sealed class UrlRecognizerTests : RecognizerTestBase
 
     protected override string EntityType => EntityTypes.Url;
 
-    protected override (double Min, double Max) DefaultScore => (0.85, 0.85);
+    protected override (double Min, double Max) DefaultScore => (0.95, 0.95);
 
     protected override bool RequiresWordBoundaries => false;
 
