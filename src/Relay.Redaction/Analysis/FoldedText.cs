@@ -31,11 +31,11 @@ internal readonly struct FoldedText
 {
     private const string Removed = "\u00AD\u200B\u200C\u200D\u2060\uFEFF";
 
-    /// <summary>The longest named reference of <see cref="NamedReferences"/> with its <c>&amp;</c> and <c>;</c>.</summary>
-    private const int MaxNamedReferenceLength = 8;
-
-    /// <summary>The longest numeric reference read: <c>&amp;#65279;</c>, <c>&amp;#x0FEFF;</c>.</summary>
-    private const int MaxNumericReferenceLength = 10;
+    /// <summary>
+    /// The longest reference read, its <c>&amp;</c> and <c>;</c> included: a numeric one (<c>&amp;#65279;</c>,
+    /// <c>&amp;#x0FEFF;</c>) or a name of <see cref="NamedReferences"/> (at most <c>&amp;commat;</c>).
+    /// </summary>
+    private const int MaxReferenceLength = 10;
 
     private static readonly SearchValues<char> RemovedChars = SearchValues.Create(Removed);
 
@@ -221,8 +221,9 @@ internal readonly struct FoldedText
             length = 3;
         }
 
-        folded = RemovedChars.Contains(c) ? c : FoldChar(c);
-        return length > 1 || folded != text[i] || RemovedChars.Contains(c);
+        var leftOut = RemovedChars.Contains(c);
+        folded = leftOut ? c : FoldChar(c);
+        return length > 1 || leftOut || folded != text[i];
     }
 
     /// <summary>An HTML character reference at <paramref name="i"/>: <c>&amp;#64;</c>, <c>&amp;#x40;</c> or a name of <see cref="NamedReferences"/>.</summary>
@@ -230,7 +231,7 @@ internal readonly struct FoldedText
     {
         decoded = '\0';
         length = 0;
-        var limit = Math.Min(text.Length - i, Math.Max(MaxNamedReferenceLength, MaxNumericReferenceLength));
+        var limit = Math.Min(text.Length - i, MaxReferenceLength);
         var semicolon = text.AsSpan(i + 1, limit - 1).IndexOf(';');
         if (semicolon < 1)
         {
@@ -250,7 +251,7 @@ internal readonly struct FoldedText
 
             decoded = (char)code;
         }
-        else if (body.Length > MaxNamedReferenceLength - 2 || !NamedReferenceLookup.TryGetValue(body, out decoded))
+        else if (!NamedReferenceLookup.TryGetValue(body, out decoded))
         {
             return false;
         }
