@@ -28,6 +28,7 @@ public static class DefaultRecognizers
         return
         [
             new EmailRecognizer(),
+            new ObfuscatedEmailRecognizer(),
             new PhoneNumberRecognizer(options),
             new CreditCardRecognizer(),
             new CardSecurityCodeRecognizer(),

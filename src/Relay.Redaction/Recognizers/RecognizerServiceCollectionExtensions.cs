@@ -33,6 +33,7 @@ public static class RecognizerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecognizerOptions>, RecognizerOptionsValidator>());
 
         Add<EmailRecognizer>(services);
+        Add<ObfuscatedEmailRecognizer>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, PhoneNumberRecognizer>(
             sp => new PhoneNumberRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         Add<CreditCardRecognizer>(services);

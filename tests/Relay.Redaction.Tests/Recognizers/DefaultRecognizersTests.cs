@@ -5,9 +5,10 @@ namespace StealthRelay.Redaction.Tests.Recognizers;
 
 public sealed class DefaultRecognizersTests
 {
+    /// <summary>The entity type of each built-in recognizer (EMAIL_ADDRESS twice: the plain and the obfuscated writing).</summary>
     private static readonly string[] RuleEntityTypes =
     [
-        EntityTypes.EmailAddress, EntityTypes.PhoneNumber, EntityTypes.CreditCard, EntityTypes.CardSecurityCode, EntityTypes.DateOfBirth, EntityTypes.Passport,
+        EntityTypes.EmailAddress, EntityTypes.EmailAddress, EntityTypes.PhoneNumber, EntityTypes.CreditCard, EntityTypes.CardSecurityCode, EntityTypes.DateOfBirth, EntityTypes.Passport,
         EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.VatId, EntityTypes.BankAccount, EntityTypes.UkSortCode, EntityTypes.UsSsn,
         EntityTypes.UsItin, EntityTypes.AbaRoutingNumber,
         EntityTypes.IpAddress, EntityTypes.MacAddress, EntityTypes.Url, EntityTypes.Secret, EntityTypes.UkNhs, EntityTypes.UkNino, EntityTypes.DeTaxId,
@@ -62,7 +63,7 @@ public sealed class DefaultRecognizersTests
         $" Meeting on 2024-01-15 about version 10.0.13, order #123456789012, total $1,234.50.";
 
     [Fact]
-    public void Create_DefaultOptions_ReturnsOneRecognizerPerRuleEntityType()
+    public void Create_DefaultOptions_ReturnsEachRecognizerOfEveryRuleEntityType()
     {
         var recognizers = DefaultRecognizers.Create(new RecognizerOptions());
 

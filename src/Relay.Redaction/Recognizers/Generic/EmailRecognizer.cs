@@ -6,7 +6,8 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// EMAIL_ADDRESS. Scans from each '@' outwards (linear, no regex backtracking over long tokens), then checks the
 /// RFC 5321 limits: local part 1-64 characters without leading, trailing or doubled dots; domain of at least two
 /// labels of letters, digits and hyphens (no leading/trailing hyphen, max 63 each) ending in an alphabetic TLD. The
-/// password of a URL's user-info (<c>https://user:pw@host</c>) is not an address (the URL recognizer owns it).
+/// password of a URL's user-info (<c>https://user:pw@host</c>) is not an address (the URL recognizer owns it). A quoted
+/// local part (<c>"john doe"@example.com</c>) is taken with its quotes.
 /// </summary>
 internal sealed class EmailRecognizer : IRecognizer
 {
@@ -39,6 +40,13 @@ internal sealed class EmailRecognizer : IRecognizer
         }
     }
 
+    /// <summary>True when <paramref name="address"/> is, as a whole, one address these rules accept.</summary>
+    internal static bool IsWellFormed(string address)
+    {
+        var at = address.IndexOf('@');
+        return at > 0 && TryMatchAt(address, at, out var start, out var end) && start == 0 && end == address.Length;
+    }
+
     private static bool TryMatchAt(string text, int at, out int start, out int end)
     {
         // Both scans are bounded by the RFC limits, so text with many '@' stays linear.
@@ -68,16 +76,56 @@ internal sealed class EmailRecognizer : IRecognizer
             start++;
         }
 
-        var local = text.AsSpan(start, at - start);
         var domain = text.AsSpan(at + 1, end - at - 1);
-        return !localTooLong
-            && !IsUrlPassword(text, start)
-            && local.Length is > 0 and <= MaxLocalLength
-            && domain.Length is > 0 and <= MaxDomainLength
-            && local[^1] != '.'
-            && !local.Contains("..", StringComparison.Ordinal)
+        var domainValid = domain.Length is > 0 and <= MaxDomainLength
             && IsValidDomain(domain)
             && (end >= text.Length || !TextBoundary.IsWordChar(text[end]));
+        if (domainValid && start == at && TryQuotedLocalStart(text, at, out var quoteStart))
+        {
+            start = quoteStart;
+            return true;
+        }
+
+        var local = text.AsSpan(start, at - start);
+        return domainValid
+            && !localTooLong
+            && !IsUrlPassword(text, start)
+            && local.Length is > 0 and <= MaxLocalLength
+            && local[^1] != '.'
+            && !local.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A quoted local part (RFC 5321 quoted-string), <c>"john doe"@example.com</c>: printable characters and blanks
+    /// between double quotes on one line, at most 64 with the quotes; a quote escaped by a backslash (a quoted pair)
+    /// does not open it. The opening quote must not follow a letter or digit.
+    /// </summary>
+    private static bool TryQuotedLocalStart(string text, int at, out int start)
+    {
+        start = at;
+        if (at < 3 || text[at - 1] != '"')
+        {
+            return false;
+        }
+
+        var open = at - 2;
+        while (open >= 0 && at - open <= MaxLocalLength && (text[open] != '"' || (open > 0 && text[open - 1] == '\\')))
+        {
+            if (char.IsControl(text[open]))
+            {
+                return false;
+            }
+
+            open -= text[open] == '"' ? 2 : 1;
+        }
+
+        if (open < 0 || text[open] != '"' || open == at - 2 || (open > 0 && char.IsLetterOrDigit(text[open - 1])))
+        {
+            return false;
+        }
+
+        start = open;
+        return true;
     }
 
     /// <summary>

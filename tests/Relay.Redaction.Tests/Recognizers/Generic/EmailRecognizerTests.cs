@@ -24,6 +24,9 @@ public sealed class EmailRecognizerTests : RecognizerTestBase
         Hit("E-Mail:max.mustermann@beispiel.de", "max.mustermann@beispiel.de"),
         Hit("sftp://files.example.com/in contact:ops@example.com", "ops@example.com"),
         Hit("https://bob@example.com/ (a user name, no password)", "bob@example.com"),
+        Hit("Send it to \"john doe\"@example.com today", "\"john doe\"@example.com"),
+        Hit("(\"j.o'brien, ops\"@mail.example.ie)", "\"j.o'brien, ops\"@mail.example.ie"),
+        Hit("quoted pair: \"john\\\" doe\"@example.com", "\"john\\\" doe\"@example.com"),
     ];
 
     protected override IEnumerable<RecognizerCase> Negatives =>
@@ -44,6 +47,9 @@ public sealed class EmailRecognizerTests : RecognizerTestBase
         None("john.@example.com"),
         None("user@example."),
         None("user@@example.com"),
+        None("\"\"@example.com"),
+        None("x\"john doe\"@example.com"),
+        None("\"john doe\"@localhost"),
         None(new string('a', 65) + "@example.com"),
         None("postgres://admin:S3cr3tP4ss@db.internal:5432/prod"),
         None("mongodb+srv://app:pa55word@cluster0.abcde.mongodb.net/test"),
