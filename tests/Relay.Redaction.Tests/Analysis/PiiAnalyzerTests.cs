@@ -82,6 +82,23 @@ public class PiiAnalyzerTests
         Assert.All(spans, s => Assert.Equal((EntityTypes.Custom, 1.0), (s.Type, s.Score)));
     }
 
+    [Theory]
+    [InlineData("Status of Project\u00A0Falcon, please.", "Project\u00A0Falcon")]
+    [InlineData("Status of Project\u202FFalcon, please.", "Project\u202FFalcon")]
+    [InlineData("Status of Project Fal\u00ADcon, please.", "Project Fal\u00ADcon")]
+    [InlineData("Status of Project&nbsp;Falcon, please.", "Project&nbsp;Falcon")]
+    [InlineData("Status of PROJECT FALCON, please.", "PROJECT FALCON")]
+    public async Task AnalyzeAsync_DenyListTermInTypographicWriting_MatchesTheOriginalWriting(string text, string expected)
+    {
+        var analyzer = Create();
+        foreach (var rule in new[] { new DenyRule { Pattern = "Project Falcon" }, new DenyRule { Pattern = @"project\s+falcon", IsRegex = true } })
+        {
+            var policy = new RedactionPolicy { DenyList = [rule] };
+            var span = Assert.Single(await AnalyzeOne(analyzer, text, policy));
+            Assert.Equal(expected, text[span.Start..span.End]);
+        }
+    }
+
     [Fact]
     public async Task AnalyzeAsync_DenyListRegex_MatchesWithRuleType()
     {
