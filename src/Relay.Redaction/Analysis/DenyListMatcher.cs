@@ -6,7 +6,9 @@ namespace StealthRelay.Redaction.Analysis;
 
 /// <summary>
 /// Finds a policy's deny-list terms: literals case-insensitively as whole words, regular expressions
-/// case-insensitively with a match timeout. Hits score 1.0.
+/// case-insensitively with a match timeout. Hits score 1.0. Terms are matched in the original text and, where folding
+/// changed it, in the folded text too (spans mapped back), so "Project\u00A0Falcon" or "Fal\u00ADcon" matches the term
+/// "Project Falcon" while a pattern written against what clients send still matches as written.
 /// </summary>
 internal static class DenyListMatcher
 {
@@ -14,7 +16,23 @@ internal static class DenyListMatcher
 
     private static readonly ConcurrentDictionary<(string Pattern, TimeSpan Timeout), Regex> Regexes = new();
 
-    public static void Find(string text, IList<DenyRule> rules, TimeSpan regexTimeout, List<Candidate> results)
+    public static void Find(string text, FoldedText folded, IList<DenyRule> rules, TimeSpan regexTimeout, List<Candidate> results)
+    {
+        Find(text, rules, regexTimeout, results);
+        if (ReferenceEquals(folded.Text, text))
+        {
+            return;
+        }
+
+        var first = results.Count;
+        Find(folded.Text, rules, regexTimeout, results);
+        for (var i = first; i < results.Count; i++)
+        {
+            results[i] = results[i] with { Span = folded.ToOriginal(results[i].Span) };
+        }
+    }
+
+    private static void Find(string text, IList<DenyRule> rules, TimeSpan regexTimeout, List<Candidate> results)
     {
         foreach (var rule in rules)
         {

@@ -181,18 +181,7 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
             {
                 try
                 {
-                    DenyListMatcher.Find(text, policy.DenyList, regexTimeout, list);
-                    if (!ReferenceEquals(folded.Text, text))
-                    {
-                        // Also the folded writing, so "Project\u00A0Falcon" or "Fal\u00ADcon" matches the term "Project
-                        // Falcon"; the original is matched too, for patterns written against what clients send.
-                        var first = list.Count;
-                        DenyListMatcher.Find(folded.Text, policy.DenyList, regexTimeout, list);
-                        for (var i = first; i < list.Count; i++)
-                        {
-                            list[i] = list[i] with { Span = folded.ToOriginal(list[i].Span) };
-                        }
-                    }
+                    DenyListMatcher.Find(text, folded, policy.DenyList, regexTimeout, list);
                 }
                 catch (RegexMatchTimeoutException)
                 {

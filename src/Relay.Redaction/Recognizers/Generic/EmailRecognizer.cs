@@ -119,7 +119,8 @@ internal sealed class EmailRecognizer : IRecognizer
             open -= text[open] == '"' ? 2 : 1;
         }
 
-        if (open < 0 || text[open] != '"' || open == at - 2 || (open > 0 && char.IsLetterOrDigit(text[open - 1])))
+        if (open < 0 || at - open > MaxLocalLength || text[open] != '"' || open == at - 2
+            || (open > 0 && char.IsLetterOrDigit(text[open - 1])))
         {
             return false;
         }

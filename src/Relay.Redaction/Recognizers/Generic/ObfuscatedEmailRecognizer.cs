@@ -9,12 +9,12 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// <c>john dot doe (at) gmail (dot) com</c>, and the upper-case words <c>jane AT example DOT com</c>. The <c>at</c> must be
 /// bracketed (round, square, curly or angle) or an upper-case word; a dot may be a dot, a bracketed <c>dot</c>,
 /// <c>punkt</c>, <c>point</c>, <c>punt</c> or <c>.</c>, or the word <c>dot</c>. With the upper-case <c>AT</c> at least
-/// one dot of the domain must be written out, and lower-case letters must be present (an all-capitals "LOOK AT THE DOT
-/// COM" is a sentence). The plain lower-case form (<c>john at gmail dot com</c>) is not taken: "look at the dot com
-/// bubble" reads the same, and with the upper-case <c>AT</c> the word <c>dot</c> counts only in capitals. The address the writing stands for must be well-formed by <see cref="EmailRecognizer"/>'s
-/// rules (local part, domain labels, alphabetic top-level domain). The span is the whole writing, so it is replaced and
-/// restored as written. <see cref="RecognizerScores.Structural"/>: the bracketed word and the validated address are the
-/// structure; no checksum exists.
+/// one dot of the domain must be bracketed or the upper-case word <c>DOT</c>, and lower-case letters must be present (an
+/// all-capitals "LOOK AT THE DOT COM" is a sentence). The plain lower-case form (<c>john at gmail dot com</c>) is not
+/// taken: "look at the dot com bubble" reads the same. The address the writing stands for must be well-formed by
+/// <see cref="EmailRecognizer"/>'s rules (local part, domain labels, alphabetic top-level domain). The span is the whole
+/// writing, so it is replaced and restored as written. <see cref="RecognizerScores.Structural"/>: the bracketed word and
+/// the validated address are the structure; no checksum exists.
 /// </summary>
 internal sealed partial class ObfuscatedEmailRecognizer : IRecognizer
 {

@@ -50,6 +50,7 @@ public sealed class EmailRecognizerTests : RecognizerTestBase
         None("\"\"@example.com"),
         None("x\"john doe\"@example.com"),
         None("\"john doe\"@localhost"),
+        None("\"\\\"" + new string('a', 62) + "\"@example.com"),
         None(new string('a', 65) + "@example.com"),
         None("postgres://admin:S3cr3tP4ss@db.internal:5432/prod"),
         None("mongodb+srv://app:pa55word@cluster0.abcde.mongodb.net/test"),
