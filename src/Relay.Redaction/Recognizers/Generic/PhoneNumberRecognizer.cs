@@ -7,9 +7,10 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// PHONE_NUMBER, validated by libphonenumber (<see cref="PhoneNumberUtil.FindNumbers(string, string, PhoneNumberUtil.Leniency, long)"/>
 /// with leniency VALID). A cheap scan first cuts the text into candidate windows (runs of digits and phone punctuation
 /// holding at least 7 digits), and only those windows go through libphonenumber: once for a <c>+</c> number (any
-/// country), once per configured region for a national-format number. Dates, prices, IPv4 addresses, version-like
-/// chains, ZIP+4 codes, <c>#</c> order numbers and Luhn-valid card numbers are rejected. International numbers and
-/// national numbers grouped like phone numbers (see <see cref="PhoneShape.GroupingTier"/>) score
+/// country), once per configured region for a national-format number or one dialled with the region's international
+/// prefix (<c>011 44 20 7946 0958</c>). Dates, prices, IPv4 addresses, version-like chains, ZIP+4 codes, <c>#</c>
+/// order numbers and Luhn-valid card numbers are rejected. International numbers and national numbers grouped like
+/// phone numbers (see <see cref="PhoneShape.GroupingTier"/>) score
 /// <see cref="RecognizerScores.Structural"/>; a bare or oddly grouped national digit run scores
 /// <see cref="RecognizerScores.ShapeOnly"/> (a context word lifts it). When several regions read the same digits, the
 /// best-scoring reading is kept. A window that holds several numbers joined by spaces ("+44 20 7946 0958  4111 1111 1111
@@ -260,10 +261,9 @@ internal sealed class PhoneNumberRecognizer : IRecognizer
             return readings.BestTier;
         }
 
-        var firstDigit = text[start] == '(' ? text[start + 1] : text[start];
         foreach (var region in _regions)
         {
-            if (region.CouldHold(digits, firstDigit))
+            if (region.CouldHold(digits, text.AsSpan(start, end - start)))
             {
                 window ??= text.Substring(start, end - start);
                 AddMatches(text, start, window, region.Code, ref readings);

@@ -65,9 +65,10 @@ internal static class PhoneShape
 
     /// <summary>
     /// An international number dialled with the international prefix instead of <c>+</c>, the prefix and country code
-    /// written as their own group (<c>0033 6 12 34 56 78</c>, <c>0031-6-12345678</c>, <c>0049 (0)151 23456789</c>): as
-    /// plainly a phone number as its <c>+</c> writing. A run of digits alone (<c>00493012345678</c>) is not, as order and
-    /// reference numbers also start with zeros.
+    /// written as their own group (<c>0033 6 12 34 56 78</c>, <c>0031-6-12345678</c>, <c>0049 (0)151 23456789</c>) or as
+    /// two groups (<c>00 44 20 7946 0958</c>, <c>011-44-20-7946-0958</c> from North America): as plainly a phone number as
+    /// its <c>+</c> writing. A run of digits alone (<c>00493012345678</c>) is not, as order and reference numbers also
+    /// start with zeros.
     /// </summary>
     private static bool SetsCountryCodeApart(ReadOnlySpan<char> raw, PhoneNumber number)
     {
@@ -80,8 +81,21 @@ internal static class PhoneShape
         }
 
         Span<char> countryCode = stackalloc char[4];
-        return number.CountryCode.TryFormat(countryCode, out var written, default, CultureInfo.InvariantCulture)
-            && raw[..firstGroup].EndsWith(countryCode[..written])
+        if (!number.CountryCode.TryFormat(countryCode, out var written, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        var code = countryCode[..written];
+        if (raw[..firstGroup] is "00" or "011")
+        {
+            // The prefix alone, then the country code as the next group: "00 44 20 7946 0958", "011-44-20-7946-0958".
+            var rest = raw[firstGroup..].TrimStart(" -.\u00A0");
+            var secondGroup = rest.IndexOfAnyExceptInRange('0', '9');
+            return secondGroup > 0 && rest[..secondGroup].SequenceEqual(code);
+        }
+
+        return raw[..firstGroup].EndsWith(code)
             && (raw.StartsWith("00") ? firstGroup - written == 2 : raw.StartsWith("011") && firstGroup - written == 3); // 011 from North America
     }
 

@@ -67,6 +67,16 @@ public sealed class PhoneNumberRecognizerTests : RecognizerTestBase
         Hit("mobil 0049 (0)151 23456789", "0049 (0)151 23456789"),
         Hit("ring 0044 20 7946 0958", "0044 20 7946 0958"),
         Hit("ref 00493012345678", "00493012345678", 0.4, 0.4),
+
+        // The prefix and the country code as two groups, and 011, North America's prefix: the whole number, not a national
+        // reading of its first digits (GB read "011 44 20 7946" as a Sheffield number and left "0958" in clear; no region
+        // held "011 49 30 901820" or "00 49 30 901820" at all).
+        Hit("From the US dial 011 44 20 7946 0958 to reach London", "011 44 20 7946 0958"),
+        Hit("dial 011 49 30 901820 for Berlin", "011 49 30 901820"),
+        Hit("Dial 011-44-20-7946-0958 now", "011-44-20-7946-0958"),
+        Hit("ring 011 33 6 12 34 56 78 please", "011 33 6 12 34 56 78"),
+        Hit("(011) 44 20 7946 0958", "(011) 44 20 7946 0958"),
+        Hit("ref 00 49 30 901820", "00 49 30 901820"),
         Hits("Cleo 06 12 34 56 78 01 42 68 53 00 Paris", "06 12 34 56 78", "01 42 68 53 00"),
         Hits("Ida 06 1234 5678 333 123 4567 Roma", "06 1234 5678", "333 123 4567"),
         Hits("Anna 030 901820 0151 23456789 Berlin", "030 901820", "0151 23456789"),
