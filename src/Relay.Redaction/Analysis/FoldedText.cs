@@ -72,11 +72,20 @@ internal readonly struct FoldedText
     /// <summary>The folded text; the original itself when there was nothing to fold.</summary>
     public string Text { get; }
 
-    public static FoldedText Fold(string text)
+    public static FoldedText Fold(string text) => Fold(text, keepDashes: false);
+
+    /// <summary>
+    /// The text as the NER model reads it: folded as for the recognizers, but with its dashes as they are. The model
+    /// learned the typographic dashes of its training text (the English WikiANN test split alone has about 1,200 en
+    /// dashes); folding them to <c>-</c> cost it 0.4 points of PERSON recall there.
+    /// </summary>
+    public static FoldedText FoldForModel(string text) => Fold(text, keepDashes: true);
+
+    private static FoldedText Fold(string text, bool keepDashes)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var first = FirstChange(text);
-        return first < 0 ? new FoldedText(text, null, null) : FoldFrom(text, first);
+        var first = FirstChange(text, keepDashes);
+        return first < 0 ? new FoldedText(text, null, null) : FoldFrom(text, first, keepDashes);
     }
 
     /// <summary>
@@ -97,7 +106,7 @@ internal readonly struct FoldedText
     }
 
     /// <summary>Where the first character that folds is, or -1: a lone <c>&amp;</c> or <c>%</c> does not count.</summary>
-    private static int FirstChange(string text)
+    private static int FirstChange(string text, bool keepDashes)
     {
         var from = 0;
         while (from < text.Length)
@@ -109,7 +118,7 @@ internal readonly struct FoldedText
             }
 
             var i = from + next;
-            if (Read(text, i, out _, out _))
+            if (Read(text, i, keepDashes, out _, out _))
             {
                 return i;
             }
@@ -120,7 +129,7 @@ internal readonly struct FoldedText
         return -1;
     }
 
-    private static FoldedText FoldFrom(string text, int first)
+    private static FoldedText FoldFrom(string text, int first, bool keepDashes)
     {
         var chars = new char[text.Length];
         text.AsSpan(0, first).CopyTo(chars);
@@ -150,7 +159,7 @@ internal readonly struct FoldedText
                 break;
             }
 
-            if (!Read(text, i, out var folded, out var length))
+            if (!Read(text, i, keepDashes, out var folded, out var length))
             {
                 folded = text[i];
                 length = 1;
@@ -198,7 +207,7 @@ internal readonly struct FoldedText
     /// when it folds: false for a character that stays as it is (also a <c>&amp;</c> or <c>%</c> that starts nothing).
     /// A character that is left out reads as itself (one of <see cref="Removed"/>).
     /// </summary>
-    private static bool Read(string text, int i, out char folded, out int length)
+    private static bool Read(string text, int i, bool keepDashes, out char folded, out int length)
     {
         var c = text[i];
         length = 1;
@@ -222,7 +231,7 @@ internal readonly struct FoldedText
         }
 
         var leftOut = RemovedChars.Contains(c);
-        folded = leftOut ? c : FoldChar(c);
+        folded = leftOut || (keepDashes && IsDash(c)) ? c : FoldChar(c);
         return length > 1 || leftOut || folded != text[i];
     }
 
@@ -281,10 +290,12 @@ internal readonly struct FoldedText
 
     private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
+    private static bool IsDash(char c) => c is (>= '\u2010' and <= '\u2015') or '\u2212' or '\uFE58' or '\uFE63';
+
     private static char FoldChar(char c) => c switch
     {
         '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' or '\u3000' => ' ',
-        (>= '\u2010' and <= '\u2015') or '\u2212' or '\uFE58' or '\uFE63' => '-',
+        _ when IsDash(c) => '-',
         >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
         _ => c,
     };

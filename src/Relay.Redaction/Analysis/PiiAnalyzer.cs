@@ -11,9 +11,9 @@ namespace StealthRelay.Redaction.Analysis;
 
 /// <summary>
 /// Runs every rule recognizer over each text (folded: typographic spaces, dashes and full-width forms as ASCII, invisible
-/// characters left out; see <see cref="FoldedText"/>) and the NER model (when registered) once over all texts, then fuses:
-/// context boost, deny-list hits, entity selection and thresholds, overlap resolution, allow list. Fails closed:
-/// a timeout or any failure of a recognizer or the model throws <see cref="RedactionException"/>.
+/// characters left out; see <see cref="FoldedText"/>) and the NER model (when registered) once over all texts, folded
+/// the same way, then fuses: context boost, deny-list hits, entity selection and thresholds, overlap resolution, allow
+/// list. Fails closed: a timeout or any failure of a recognizer or the model throws <see cref="RedactionException"/>.
 /// </summary>
 internal sealed class PiiAnalyzer : IPiiAnalyzer
 {
@@ -252,13 +252,31 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
         return result;
     }
 
+    /// <summary>
+    /// The model's spans, read from the folded texts (<see cref="FoldedText.FoldForModel"/>: a name in full-width letters,
+    /// with a soft hyphen inside it or joined by <c>&amp;nbsp;</c> is a name the model knows), mapped back to the originals.
+    /// </summary>
     private IReadOnlyList<IReadOnlyList<EntitySpan>> PredictModel(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         IReadOnlyList<IReadOnlyList<EntitySpan>> predicted;
+        FoldedText[]? folded = null;
         try
         {
-            predicted = _nerModel!.Predict(texts, cancellationToken);
+            string[]? foldedTexts = null;
+            for (var t = 0; t < texts.Count; t++)
+            {
+                var fold = FoldedText.FoldForModel(texts[t]);
+                if (!ReferenceEquals(fold.Text, texts[t]))
+                {
+                    folded ??= new FoldedText[texts.Count];
+                    folded[t] = fold;
+                    foldedTexts ??= [.. texts];
+                    foldedTexts[t] = fold.Text;
+                }
+            }
+
+            predicted = _nerModel!.Predict(foldedTexts ?? texts, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -276,7 +294,35 @@ internal sealed class PiiAnalyzer : IPiiAnalyzer
             throw new RedactionException(RedactionFailure.DetectionFailed, "The NER model returned an unexpected result; the request was not forwarded.");
         }
 
-        return predicted;
+        return folded is null ? predicted : ToOriginals(predicted, folded);
+    }
+
+    /// <summary>The spans of each folded text (kept inside it) at their places in its original; the others as they are.</summary>
+    private static IReadOnlyList<IReadOnlyList<EntitySpan>> ToOriginals(IReadOnlyList<IReadOnlyList<EntitySpan>> predicted, FoldedText[] folded)
+    {
+        var mapped = new IReadOnlyList<EntitySpan>[predicted.Count];
+        for (var t = 0; t < predicted.Count; t++)
+        {
+            var spans = predicted[t] ?? [];
+            if (folded[t].Text is not { } foldedText)
+            {
+                mapped[t] = spans;
+                continue;
+            }
+
+            var list = new List<EntitySpan>(spans.Count);
+            foreach (var span in spans)
+            {
+                if (Clamp(span, foldedText.Length) is { } inside)
+                {
+                    list.Add(folded[t].ToOriginal(inside));
+                }
+            }
+
+            mapped[t] = list;
+        }
+
+        return mapped;
     }
 
     /// <summary>Keeps a span inside its text (a sloppy span must still be redacted, never dropped if it has length).</summary>

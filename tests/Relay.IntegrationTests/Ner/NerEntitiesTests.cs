@@ -35,6 +35,12 @@ public sealed class NerEntitiesTests : SdkRoundTripTests
                 ("Please summarise the meeting notes from Acme Corporation.", ["Acme Corporation", "Acme"], ["[ORGANIZATION_1]"]),
                 ("Ship the parcel to 1600 Pennsylvania Avenue, Washington.", ["1600 Pennsylvania Avenue", "1600", "Pennsylvania", "Washington"], ["[ADDRESS_1]", "[LOCATION_1]"]),
                 ("Send the forms to P.O. Box 1234, Springfield, IL 62701 instead.", ["Box 1234", "Springfield", "62701"], ["[ADDRESS_1]"]),
+
+                // A name in full-width letters, and one joined by an HTML no-break space: the model reads the folded text
+                // (until session 18 it took the first, with "and I live", for one ORGANIZATION, and the second for two,
+                // cutting the reference in two; both are now one PERSON).
+                ("My name is \uFF2A\uFF4F\uFF48\uFF4E \uFF33\uFF4D\uFF49\uFF54\uFF48 and I live in London.", ["\uFF2A\uFF4F\uFF48\uFF4E", "\uFF33\uFF4D\uFF49\uFF54\uFF48", "London"], ["[PERSON_1]", "[LOCATION_1]"]),
+                ("Please forward this to Maria&nbsp;Garcia in Madrid.", ["Maria", "Garcia", "Madrid"], ["[PERSON_1]", "[LOCATION_1]"]),
             ];
             foreach (var client in new[] { "openai", "openai-stream", "anthropic", "anthropic-stream" })
             {

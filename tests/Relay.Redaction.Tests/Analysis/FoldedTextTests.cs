@@ -94,4 +94,24 @@ public sealed class FoldedTextTests
     [InlineData("AT&T & Co")]
     public void Fold_AmpersandsAndPercentSignsThatStartNothing_ReturnsTheSameString(string text) =>
         Assert.Same(text, FoldedText.Fold(text).Text);
+
+    [Theory]
+    [InlineData("1990\u20131995 \u2014 Smith\u2010Jones, 3\u22122")]
+    [InlineData("Ann \u2012\u2013\u2014\u2015\uFE58\uFE63 Lee")]
+    public void FoldForModel_OnlyDashes_ReturnsTheSameString(string text) =>
+        Assert.Same(text, FoldedText.FoldForModel(text).Text);
+
+    [Fact]
+    public void FoldForModel_FoldsAllButTheDashes_AndMapsSpansBack()
+    {
+        const string text = "\uFF2A\uFF4F\uFF48\uFF4E\u00A0Smith\u2013Jones &amp; Jo\u00ADhn&nbsp;Lee \uFF0D &ndash; %20";
+
+        var folded = FoldedText.FoldForModel(text);
+
+        Assert.Equal("John Smith\u2013Jones & John Lee - \u2013  ", folded.Text);
+        var start = folded.Text.IndexOf("John Lee", StringComparison.Ordinal);
+        var name = folded.ToOriginal(new EntitySpan("T", start, start + "John Lee".Length, 0.5, "test"));
+        Assert.Equal("Jo\u00ADhn&nbsp;Lee", text[name.Start..name.End]);
+        Assert.Equal("John Smith-Jones & John Lee - -  ", FoldedText.Fold(text).Text);
+    }
 }

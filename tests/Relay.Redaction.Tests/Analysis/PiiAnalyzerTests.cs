@@ -99,6 +99,45 @@ public class PiiAnalyzerTests
         }
     }
 
+    [Theory]
+    [InlineData("Ask \uFF2A\uFF4F\uFF48\uFF4E \uFF33\uFF4D\uFF49\uFF54\uFF48 today.", "\uFF2A\uFF4F\uFF48\uFF4E \uFF33\uFF4D\uFF49\uFF54\uFF48")]
+    [InlineData("Ask John&nbsp;Smith today.", "John&nbsp;Smith")]
+    [InlineData("Ask John\u00A0Smith today.", "John\u00A0Smith")]
+    [InlineData("Ask Jo\u00ADhn Smith today.", "Jo\u00ADhn Smith")]
+    [InlineData("Ask John Smith today.", "John Smith")]
+    public async Task AnalyzeAsync_ModelReadsTheFoldedText_SpanIsTheOriginalWriting(string text, string expected)
+    {
+        // The model sees what the recognizers see: full-width letters, an HTML no-break space or a soft hyphen inside a
+        // name no longer hide it (the stand-in, like a model, knows only the plain writing).
+        var ner = new FixedNerModel(("John Smith", EntityTypes.Person, 0.95));
+
+        var span = Assert.Single(await AnalyzeOne(Create(ner), text));
+
+        Assert.Equal((EntityTypes.Person, expected), (span.Type, text[span.Start..span.End]));
+    }
+
+    [Fact]
+    public async Task AnalyzeAsync_ModelSpanPastTheFoldedText_IsKeptInsideIt()
+    {
+        // A sloppy span from the model is clamped to the folded text before it is mapped back, never dropped.
+        var ner = new FixedNerModel(("Smith", EntityTypes.Person, 0.95));
+        var analyzer = Create(new SloppyEndModel(ner));
+        const string text = "Ask Jo\u00ADhn Smith";
+
+        var span = Assert.Single(await AnalyzeOne(analyzer, text));
+
+        Assert.Equal("Smith", text[span.Start..span.End]);
+    }
+
+    /// <summary>Reports every span of the model it wraps one character longer than the text it read.</summary>
+    private sealed class SloppyEndModel(INerModel inner) : INerModel
+    {
+        public IReadOnlyList<IReadOnlyList<EntitySpan>> Predict(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+            inner.Predict(texts, cancellationToken)
+                .Select((spans, t) => (IReadOnlyList<EntitySpan>)[.. spans.Select(s => s with { End = texts[t].Length + 1 })])
+                .ToArray();
+    }
+
     [Fact]
     public async Task AnalyzeAsync_DenyListRegex_MatchesWithRuleType()
     {

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
+using StealthRelay.Redaction.Analysis;
 using StealthRelay.Redaction.Ner;
+using StealthRelay.Redaction.Policy;
 
 namespace StealthRelay.Redaction.Tests.Ner;
 
@@ -103,5 +106,20 @@ public sealed class ShippedModelTests
         }
 
         Assert.True(expected[0].Count >= 80, $"{expected[0].Count} spans in the ticket list");
+    }
+
+    [ShippedModelTheory]
+    [InlineData("\uFF2D\uFF59 \uFF4E\uFF41\uFF4D\uFF45 \uFF49\uFF53 \uFF2A\uFF4F\uFF48\uFF4E \uFF33\uFF4D\uFF49\uFF54\uFF48 and I live in London.", "\uFF2A\uFF4F\uFF48\uFF4E \uFF33\uFF4D\uFF49\uFF54\uFF48")]
+    [InlineData("Please forward this to Maria&nbsp;Garcia in Madrid.", "Maria&nbsp;Garcia")]
+    public async Task AnalyzeAsync_ShippedModel_NameInFullWidthOrHtmlWriting_IsOnePersonAtItsOriginalOffsets(string text, string name)
+    {
+        // Through the analyzer, the model reads the folded text. Reading the original, it took the full-width name for
+        // part of an ORGANIZATION and the HTML one for two ORGANIZATION spans that cut the reference in two.
+        using var model = new OnnxNerModel(new NerOptions());
+        var analyzer = new PiiAnalyzer([], Options.Create(new RedactionOptions()), TimeProvider.System, nerModel: model);
+
+        var spans = (await analyzer.AnalyzeAsync([text], RedactionPolicy.Default, CancellationToken.None))[0];
+
+        Assert.Contains(spans, s => s.Type == EntityTypes.Person && text[s.Start..s.End] == name);
     }
 }
