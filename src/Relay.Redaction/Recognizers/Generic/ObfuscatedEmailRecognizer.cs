@@ -7,8 +7,9 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// EMAIL_ADDRESS written so that harvesters miss it, as German imprints, signatures and forum posts do:
 /// <c>info(at)firma.de</c>, <c>jane [at] example [dot] com</c>, <c>max{at}beispiel{punkt}de</c>, <c>bob (@) example.org</c>,
 /// <c>john dot doe (at) gmail (dot) com</c>, and the upper-case words <c>jane AT example DOT com</c>. The <c>at</c> must be
-/// bracketed (round, square, curly or angle) or an upper-case word; a dot may be a dot, a bracketed <c>dot</c>,
-/// <c>punkt</c>, <c>point</c>, <c>punt</c> or <c>.</c>, or the word <c>dot</c>. With the upper-case <c>AT</c> at least
+/// bracketed (round, square, curly or angle; also German <c>(ät)</c>, French <c>(arobase)</c>, Dutch
+/// <c>(apenstaartje)</c>) or an upper-case word; a dot may be a dot, a bracketed <c>dot</c>, <c>punkt</c>, <c>point</c>,
+/// <c>punt</c>, <c>punto</c> or <c>.</c>, or the word <c>dot</c>. With the upper-case <c>AT</c> at least
 /// one dot of the domain must be bracketed or the upper-case word <c>DOT</c>, and lower-case letters must be present (an
 /// all-capitals "LOOK AT THE DOT COM" is a sentence). The plain lower-case form (<c>john at gmail dot com</c>) is not
 /// taken: "look at the dot com bubble" reads the same. The address the writing stands for must be well-formed by
@@ -20,13 +21,19 @@ internal sealed partial class ObfuscatedEmailRecognizer : IRecognizer
 {
     private const string LocalChar = @"[\p{L}\p{N}_%+-]";
     private const string Label = @"[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?";
-    private const string BracketedDot = @"[ \t]*[(\[{<][ \t]*(?:dot|punkt|point|punt|\.)[ \t]*[)\]}>][ \t]*";
+    private const string BracketedDot = @"[ \t]*[(\[{<][ \t]*(?:dot|punkt|point|punt|punto|\.)[ \t]*[)\]}>][ \t]*";
+
+    /// <summary>How <c>@</c> is written inside brackets: the sign, <c>at</c>, German <c>ät</c>, French <c>arobase</c>, Dutch <c>apenstaartje</c>.</summary>
+    private const string AtWord = "(?:at|@|ät|arobase|apenstaartje)";
     private const string WordDot = @"[ \t]+dot[ \t]+";
     private const string CapitalDot = @" +(?-i:DOT) +";
     private const string BracketedAt =
-        @"[ \t]*(?:\([ \t]*(?:at|@)[ \t]*\)|\[[ \t]*(?:at|@)[ \t]*\]|\{[ \t]*(?:at|@)[ \t]*\}|<[ \t]*(?:at|@)[ \t]*>)[ \t]*";
+        @"[ \t]*(?:\([ \t]*" + AtWord + @"[ \t]*\)|\[[ \t]*" + AtWord + @"[ \t]*\]|\{[ \t]*" + AtWord + @"[ \t]*\}|<[ \t]*" + AtWord + @"[ \t]*>)[ \t]*";
 
     private static readonly SearchValues<char> Closers = SearchValues.Create(")]}>");
+
+    /// <summary>The words of <see cref="AtWord"/>, lower-cased, for the gate.</summary>
+    private static readonly string[] AtWords = ["at", "ät", "arobase", "apenstaartje"];
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.EmailAddress];
 
@@ -54,7 +61,7 @@ internal sealed partial class ObfuscatedEmailRecognizer : IRecognizer
 
     /// <summary>
     /// The gate: false only where <see cref="WritingPattern"/> cannot match, i.e. there is no closing bracket after
-    /// <c>at</c> or <c>@</c> (blanks between allowed) and no upper-case word <c>AT</c>.
+    /// <c>@</c> or a word of <see cref="AtWords"/> (blanks between allowed) and no upper-case word <c>AT</c>.
     /// </summary>
     internal static bool MayHold(string text)
     {
@@ -67,8 +74,7 @@ internal sealed partial class ObfuscatedEmailRecognizer : IRecognizer
                 before--;
             }
 
-            if (before >= 0 && (text[before] == '@'
-                || (before >= 1 && char.ToLowerInvariant(text[before]) == 't' && char.ToLowerInvariant(text[before - 1]) == 'a')))
+            if (before >= 0 && (text[before] == '@' || EndsWithAtWord(text.AsSpan(0, before + 1))))
             {
                 return true;
             }
@@ -78,6 +84,20 @@ internal sealed partial class ObfuscatedEmailRecognizer : IRecognizer
         }
 
         return text.Contains(" AT ", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the letters that end <paramref name="text"/> end with a word of <see cref="AtWords"/> (in any case).</summary>
+    private static bool EndsWithAtWord(ReadOnlySpan<char> text)
+    {
+        foreach (var word in AtWords)
+        {
+            if (text.EndsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAddress(Match match)

@@ -29,6 +29,13 @@ public sealed class ObfuscatedEmailRecognizerTests : RecognizerTestBase
         Hit("owner: ops-team [ at ] corp.example.io", "ops-team [ at ] corp.example.io"),
         Hit("info(at)firma.de.", "info(at)firma.de"),
         Hits("a(at)example.com, b [at] example [dot] net", "a(at)example.com", "b [at] example [dot] net"),
+
+        // The at-sign's name in German, French and Dutch, and the Spanish and Italian dot (missed before session 18).
+        Hit("Kontakt: info(ät)mueller-gmbh.de", "info(ät)mueller-gmbh.de"),
+        Hit("écrivez à marie.curie (arobase) labo (point) fr", "marie.curie (arobase) labo (point) fr"),
+        Hit("mail p.jansen[apenstaartje]bedrijf[punt]nl", "p.jansen[apenstaartje]bedrijf[punt]nl"),
+        Hit("escribe a ana.garcia(at)empresa(punto)es", "ana.garcia(at)empresa(punto)es"),
+        Hit("KONTAKT: INFO(ÄT)FIRMA.DE", "INFO(ÄT)FIRMA.DE"),
     ];
 
     protected override IEnumerable<RecognizerCase> Negatives =>
@@ -43,6 +50,8 @@ public sealed class ObfuscatedEmailRecognizerTests : RecognizerTestBase
         None("see [at] the bottom"),
         None("jane AT example.com"),
         None("price [at] 5.30 EUR"),
+        None("le symbole (arobase) est utilisé"),
+        None("Er sagte (ät) und lachte."),
     ];
 
     protected override IEnumerable<RecognizerCase> NearMisses =>
@@ -60,6 +69,11 @@ public sealed class ObfuscatedEmailRecognizerTests : RecognizerTestBase
     [InlineData("Kontakt: info(at)firma.de", true)]
     [InlineData("jane AT example DOT com", true)]
     [InlineData("sales (@) acme.io", true)]
+    [InlineData("info(ät)firma.de", true)]
+    [InlineData("info ( Arobase ) firma.fr", true)]
+    [InlineData("jan[apenstaartje]bedrijf.nl", true)]
+    [InlineData("a (flat) rate and a (chat) window", true)]
+    [InlineData("a (note) and [data] with {meta}", false)]
     [InlineData("plain prose (with brackets) and an address jane@example.com", false)]
     [InlineData("nothing at all", false)]
     public void MayHold_GatesOnAnObfuscatedAt(string text, bool expected) =>
