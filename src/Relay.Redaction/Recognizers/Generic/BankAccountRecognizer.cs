@@ -6,7 +6,7 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 
 /// <summary>
 /// BANK_ACCOUNT: a bank account number right after a key word naming it (<c>account</c>, <c>account number</c>,
-/// <c>acct #</c>, <c>checking account</c>, <c>Kontonummer</c>, <c>Konto-Nr.</c>, <c>numéro de compte</c>,
+/// <c>acct #</c>, <c>A/C No.</c>, <c>Acc. No.</c>, <c>checking account</c>, <c>Kontonummer</c>, <c>Konto-Nr.</c>, <c>numéro de compte</c>,
 /// <c>rekeningnummer</c>, <c>número de cuenta</c>, <c>numero di conto</c>), past a colon, an equals sign, <c>#</c>,
 /// "is" or a short bracket. The number is 6 to 17 digits (US accounts 6-17, UK 8, German up to 10), or a Spanish CCC
 /// of 20 (<c>2100 0418 45 0200051332</c>: <see cref="RecognizerScores.Checksum"/> when its two check digits hold,
@@ -29,7 +29,7 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
 
     /// <summary>How every key word of the pattern begins, lower-cased ("n" for numéro, número, numero, n°, nº, n.).</summary>
     private static readonly string[] KeyWordHeads =
-        ["account", "acct", "bank", "giro", "spar", "konto", "kto", "n", "compte", "rekening", "cuenta", "ccc", "código", "codigo", "conto"];
+        ["acc", "bank", "giro", "spar", "konto", "kto", "n", "compte", "rekening", "cuenta", "ccc", "código", "codigo", "conto"];
 
     /// <summary>The text the pattern is tried on from a candidate start: a key word, its separators and a number fit.</summary>
     private const int Window = 160;
@@ -42,11 +42,11 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     /// the Kelvin sign onto k and this search does not, so the words with a k are here in both writings.
     /// </summary>
     private static readonly SearchValues<string> KeyWords = SearchValues.Create(
-        ["account", "acct", "konto", "\u212Aonto", "kto", "\u212Ato", "compte", "rekening", "re\u212Aening", "cuenta", "conto", "ccc"],
+        ["acc", "a/c", "konto", "\u212Aonto", "kto", "\u212Ato", "compte", "rekening", "re\u212Aening", "cuenta", "conto", "ccc"],
         StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The words of <see cref="KeyWords"/>, lower-cased and folded.</summary>
-    private static readonly string[] GateWords = ["account", "acct", "konto", "kto", "compte", "rekening", "cuenta", "conto", "ccc"];
+    private static readonly string[] GateWords = ["account", "acct", "acc", "konto", "kto", "compte", "rekening", "cuenta", "conto", "ccc"];
 
     public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.BankAccount];
 
@@ -126,6 +126,11 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     /// </summary>
     private static bool EndsKeyWord(string text, int hit)
     {
+        if (IsAccountSlash(text, hit))
+        {
+            return true;
+        }
+
         var end = hit;
         while (end < text.Length && char.IsLetter(text[end]))
         {
@@ -161,6 +166,11 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     /// </summary>
     private static bool StartsWithKeyWordHead(string text, int start)
     {
+        if (IsAccountSlash(text, start))
+        {
+            return true;
+        }
+
         Span<char> head = stackalloc char[8];
         var n = 0;
         for (var i = start; i < text.Length && n < head.Length && char.IsLetter(text[i]); i++)
@@ -179,6 +189,10 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
 
         return false;
     }
+
+    /// <summary><c>a/c</c> (any case) at <paramref name="i"/>, not followed by a letter: the bookkeeping abbreviation of "account".</summary>
+    private static bool IsAccountSlash(string text, int i) =>
+        text.AsSpan(i).StartsWith("a/c", StringComparison.OrdinalIgnoreCase) && (i + 3 == text.Length || !char.IsLetter(text[i + 3]));
 
     /// <summary>Adds the number when it is an account number; returns whether it was.</summary>
     private static bool Add(string text, Group number, Span<char> digits, List<EntitySpan> results)
@@ -238,7 +252,7 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     /// 1-6, as a whole token.
     /// </summary>
     private const string NumberAfterKeyWord =
-        @"(?<![\p{L}\p{N}_])(?:accounts?|acct\.?|(?:bank|giro|spar)?konto(?:-?nummern?|-?nr\.?)?|kto\.?(?:-?nr\.?)?" +
+        @"(?<![\p{L}\p{N}_])(?:accounts?|acct\.?|a/c|acc\.?(?=[ \t\u00A0]*(?:#|no\b|nr\b|num))|(?:bank|giro|spar)?konto(?:-?nummern?|-?nr\.?)?|kto\.?(?:-?nr\.?)?" +
         @"|(?:num[ée]ros?|n[°º])[ \t\u00A0]+de[ \t\u00A0]+compte|compte[ \t\u00A0]+(?:bancaire|courant)|rekening(?:nummers?)?" +
         @"|(?:n[úu]meros?|n[°º])[ \t\u00A0]+de[ \t\u00A0]+cuenta|cuenta[ \t\u00A0]+(?:bancaria|corriente)|ccc|c[óo]digo[ \t\u00A0]+cuenta[ \t\u00A0]+cliente" +
         @"|(?:numero|n[°º.])[ \t\u00A0]+(?:di|del)[ \t\u00A0]+conto|conto[ \t\u00A0]+(?:corrente|bancario))" +

@@ -55,6 +55,14 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
         Hit("CCC: 2100-0418-45-0200051332", "2100-0418-45-0200051332", 1.0, 1.0),
         Hit("código cuenta cliente 21000418450200051332", "21000418450200051332", 1.0, 1.0),
         Hit("número de cuenta 2100 0418 46 0200051332 (check digits wrong)", "2100 0418 46 0200051332", 0.85, 0.85),
+
+        // The bookkeeping abbreviations, as Indian and British bank letters write them (missed before session 18).
+        Hit("A/C No. 12345678901, IFSC SBIN0001234", "12345678901"),
+        Hit("credit a/c 1234567890 today", "1234567890"),
+        Hit("A/C: 55779911", "55779911"),
+        Hit("Acc. No.: 00123456789", "00123456789"),
+        Hit("Acc No 12345678", "12345678"),
+        Hit("acc # 4455667788", "4455667788"),
     ];
 
     protected override IEnumerable<RecognizerCase> Negatives =>
@@ -62,6 +70,10 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
         None("account"),
         None("Please check my account."),
         None("account for 12345678 dollars"),
+        None("access 12345678 records"),
+        None("acc 12345678"),
+        None("according to 12345678 readings"),
+        None("the A/Cs 12345678 and more"),
         None("account balance 12345678"),
         None("the account was opened in 2019"),
         None("account: DE89 3704 0044 0532 0130 00"),
