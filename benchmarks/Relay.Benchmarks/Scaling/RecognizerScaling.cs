@@ -31,6 +31,8 @@ internal static class RecognizerScaling
         ("at signs and dots", "a@b.c@d.e.f@g "),
         ("URL-like", "http://a:b@c.d/?token=x&key=y http:// https://x "),
         ("capitalised words", "Anna Berg Street Road Contoso Ltd GmbH Paris Main St "),
+        ("bracketed at-words", "info(at)firma.de jane [at] example [dot] com (ät) noon {arobase} x AT y DOT z (at) (flat) "),
+        ("acc words", "access accepted according to accounts, acc. no. a/c accrual accuracy A/C unit "),
     ];
 
     public static int Run(string[] args)
