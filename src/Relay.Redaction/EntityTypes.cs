@@ -11,6 +11,8 @@ public static class EntityTypes
     public const string UsItin = "US_ITIN";
     public const string IpAddress = "IP_ADDRESS";
     public const string MacAddress = "MAC_ADDRESS";
+    /// <summary>A cryptocurrency wallet address (Bitcoin, Litecoin, Tron, Ethereum, ...), as Presidio names it.</summary>
+    public const string Crypto = "CRYPTO";
     public const string Url = "URL";
     public const string Secret = "SECRET";
     public const string CardSecurityCode = "CARD_SECURITY_CODE";

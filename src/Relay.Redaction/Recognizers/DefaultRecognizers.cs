@@ -45,6 +45,7 @@ public static class DefaultRecognizers
             new AbaRoutingNumberRecognizer(),
             new IpAddressRecognizer(),
             new MacAddressRecognizer(),
+            new CryptoAddressRecognizer(),
             new UrlRecognizer(),
             new SecretRecognizer(),
             new NhsNumberRecognizer(),

@@ -51,6 +51,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<AbaRoutingNumberRecognizer>(services);
         Add<IpAddressRecognizer>(services);
         Add<MacAddressRecognizer>(services);
+        Add<CryptoAddressRecognizer>(services);
         Add<UrlRecognizer>(services);
         Add<SecretRecognizer>(services);
         Add<NhsNumberRecognizer>(services);
