@@ -6,7 +6,8 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// <summary>
 /// The assignment part of <see cref="SecretRecognizer"/>: finds <c>name = value</c>, <c>name: value</c>,
 /// <c>"name": "value"</c>, <c>Bearer value</c> and <c>Basic base64(user:password)</c> where the name ends in a secret
-/// word, and reports the value.
+/// word, and reports the value; also a strong value after a generic secret word and blanks or a linking word
+/// (<c>private key 4c08...</c>, <c>my API key is 9f8e...</c>).
 /// One vectorized multi-word search finds the secret words; nothing is allocated for text without them.
 /// </summary>
 internal static class SecretAssignmentScanner
@@ -28,6 +29,18 @@ internal static class SecretAssignmentScanner
     /// so "the password is wrong" is no secret.
     /// </summary>
     private static readonly string[] LinkingWords = ["is", "was", "ist", "war", "lautet", "est", "es", "era", "è"];
+
+    /// <summary>
+    /// Generic secret words whose value may follow after blanks alone or a linking word ("private key 4c08...", "my API
+    /// key is 9f8e...", "the secret was 7Hq2..."), when the value is a strong one (<see cref="IsStrongSecretValue"/>).
+    /// </summary>
+    private static readonly string[] SpacedValueWords = ["credentials", "credential", "session", "secret", "token", "key"];
+
+    /// <summary>The fewest characters of a value after blanks or a linking word: a key or token, not a word with a digit.</summary>
+    private const int MinSpacedValueLength = 20;
+
+    /// <summary>How often a value after blanks at least changes between letters and digits (a random 20-character hex key: about 10).</summary>
+    private const int MinLetterDigitSwitches = 4;
 
     private static readonly SearchValues<string> KeywordSearch = SearchValues.Create(Keywords, StringComparison.OrdinalIgnoreCase);
 
@@ -62,14 +75,17 @@ internal static class SecretAssignmentScanner
 
             var isBasic = keyword == "basic";
             var inSentence = false;
+            var spaced = false;
             if (!TryFindValue(text, pos, isBasic || keyword == "bearer", isPassword, out var valueStart, out var valueEnd)
-                && !(isPassword && TryFindLinkedValue(text, pos, out valueStart, out valueEnd, out inSentence)))
+                && !(isPassword && TryFindLinkedValue(text, pos, out valueStart, out valueEnd, out inSentence))
+                && !(spaced = Array.IndexOf(SpacedValueWords, keyword) >= 0 && TryFindSpacedValue(text, pos, out valueStart, out valueEnd)))
             {
                 continue;
             }
 
             var value = text.AsSpan(valueStart, valueEnd - valueStart);
             var isSecret = isBasic ? IsBasicCredentials(value)
+                : spaced ? IsStrongSecretValue(value)
                 : inSentence ? LooksLikePassword(value) && IsSecretValue(value, isPassword)
                 : IsSecretValue(value, isPassword);
             if (isSecret && !OverlapsOwn(results, firstOwn, valueStart, valueEnd))
@@ -248,13 +264,49 @@ internal static class SecretAssignmentScanner
         }
 
         unquoted = true;
+        return ReadWordValue(text, j, isPassword: true, out valueStart, out valueEnd);
+    }
+
+    /// <summary>
+    /// The word right after a generic secret word and one to three blanks, or after a linking word ("key is", "token
+    /// lautet"): unquoted, ending at a blank or list separator, a full stop or closing bracket after it left out.
+    /// </summary>
+    private static bool TryFindSpacedValue(string text, int j, out int valueStart, out int valueEnd)
+    {
+        valueStart = valueEnd = -1;
+        if (SkipSpaces(text, ref j) == 0)
+        {
+            return false;
+        }
+
+        var wordEnd = j;
+        while (wordEnd < text.Length && char.IsLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        foreach (var linking in LinkingWords)
+        {
+            var after = wordEnd;
+            if (text.AsSpan(j, wordEnd - j).Equals(linking, StringComparison.OrdinalIgnoreCase) && SkipSpaces(text, ref after) > 0)
+            {
+                j = after;
+                break;
+            }
+        }
+
+        return ReadWordValue(text, j, isPassword: false, out valueStart, out valueEnd);
+    }
+
+    /// <summary>An unquoted value in a sentence from <paramref name="j"/>: a sentence may end right after it, so a full stop, colon or closing bracket there is left out.</summary>
+    private static bool ReadWordValue(string text, int j, bool isPassword, out int valueStart, out int valueEnd)
+    {
         valueStart = j;
-        while (j < text.Length && j - valueStart < MaxValueLength && IsValueChar(text[j], '\0', true))
+        while (j < text.Length && j - valueStart < MaxValueLength && IsValueChar(text[j], '\0', isPassword))
         {
             j++;
         }
 
-        // A sentence may end right after the value.
         valueEnd = j;
         while (valueEnd > valueStart && text[valueEnd - 1] is '.' or ')' or ']' or '}' or ':')
         {
@@ -262,6 +314,32 @@ internal static class SecretAssignmentScanner
         }
 
         return valueEnd > valueStart;
+    }
+
+    /// <summary>
+    /// A value after blanks or a linking word counts only when nothing but a key or token looks like it: at least
+    /// <see cref="MinSpacedValueLength"/> characters, what <see cref="IsSecretValue"/> asks of a generic value, and
+    /// letters and digits mixed as random characters mix them (at least <see cref="MinLetterDigitSwitches"/> changes
+    /// between the two), so a name with a year (<c>customer_id_reference_2024</c>) is none.
+    /// </summary>
+    internal static bool IsStrongSecretValue(ReadOnlySpan<char> value) =>
+        value.Length >= MinSpacedValueLength && IsSecretValue(value, isPassword: false) && LetterDigitSwitches(value) >= MinLetterDigitSwitches;
+
+    private static int LetterDigitSwitches(ReadOnlySpan<char> value)
+    {
+        var switches = 0;
+        var last = '\0';
+        foreach (var c in value)
+        {
+            var kind = char.IsAsciiDigit(c) ? 'd' : char.IsLetter(c) ? 'l' : '\0';
+            if (kind != '\0')
+            {
+                switches += last != '\0' && kind != last ? 1 : 0;
+                last = kind;
+            }
+        }
+
+        return switches;
     }
 
     /// <summary>

@@ -65,6 +65,14 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         Hit("the password was \"correct horse\"", "correct horse", 0.85, 0.85),
         Hit("Password is: hunter2", "hunter2", 0.85, 0.85),
         Hit("la password è tRoUbAdOr", "tRoUbAdOr", 0.85, 0.85),
+
+        // A strong value right after a generic secret word and blanks, or after a linking word (went out in clear
+        // before session 18: only ':' and '=' joined a generic word to its value).
+        Hit("wallet private key 4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", 0.85, 0.85),
+        Hit("my API key is 9f8e7d6c5b4a39281706f5e4d3c2b1a0 and it works", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", 0.85, 0.85),
+        Hit("use token ghx_a8F3kL0pQ9zR7tY2uW4vX6bN1mC5dE8fG0hJ for CI.", "ghx_a8F3kL0pQ9zR7tY2uW4vX6bN1mC5dE8fG0hJ", 0.85, 0.85),
+        Hit("the secret was 7Hq2Lx9PzV4mRt8Kw3Ny6Bc1Df5Gs0Ja.", "7Hq2Lx9PzV4mRt8Kw3Ny6Bc1Df5Gs0Ja", 0.85, 0.85),
+        Hit("Der Schlüssel: der API-Key lautet Xk29fLq0Zp8Vr3Tw7Yb4Nc6M", "Xk29fLq0Zp8Vr3Tw7Yb4Nc6M", 0.85, 0.85),
         new("password=hunter2 and api_key=" + Stripe,
             [new(EntityTypes.Secret, 9, 16, 0.85, 0.85), new(EntityTypes.Secret, 29, 29 + Stripe.Length, 0.95, 0.95)]),
     ];
@@ -104,6 +112,11 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         None("I use scikit-learn and sk-learn wrappers"),
         None("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----"),
         None("-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----"),
+        None("the key takeaway is that version2 ships"),
+        None("token counts for gpt-4o-mini-2024-07-18 rose"),
+        None("the secret is out: release 2024 is late"),
+        None("session 12 of the course"),
+        None("primary key customer_id_reference_2024"),
     ];
 
     protected override IEnumerable<RecognizerCase> NearMisses =>
@@ -118,6 +131,9 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         None("a basic understanding of it"),
         None("Authorization: Basic bm9jb2xvbmhlcmU="),
         None("sk_live_short"),
+        None("private key 4c0883a69102937d"), // 16 characters: under the 20 a value after blanks needs
+        None("the API key is abcdefghijklmnopqrstuvwxyz"), // no digit
+        None("token 11111111111111111111111111111111"),
     ];
 
     [Theory]
