@@ -27,6 +27,8 @@ public static class EntityTypes
     /// </summary>
     public const string BankAccount = "BANK_ACCOUNT";
     public const string UkSortCode = "UK_SORT_CODE";
+    /// <summary>The number a hospital or practice files a patient under (MRN), named by a key word. Presidio has none.</summary>
+    public const string MedicalRecordNumber = "MEDICAL_RECORD_NUMBER";
     /// <summary>
     /// A VAT identification number with its country prefix (DE, NL, FR, BE, AT, IT, ES, GB). Presidio has none; named
     /// without "EU" because GB numbers are included.

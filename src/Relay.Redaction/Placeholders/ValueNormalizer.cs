@@ -34,6 +34,7 @@ internal static class ValueNormalizer
             case EntityTypes.Passport:
             case EntityTypes.DriverLicense:
             case EntityTypes.Vin:
+            case EntityTypes.MedicalRecordNumber:
                 {
                     var alnum = Keep(value, static c => char.IsAsciiLetterOrDigit(c), upper: true);
                     return alnum.Length > 0 ? alnum : NormalizeText(value);

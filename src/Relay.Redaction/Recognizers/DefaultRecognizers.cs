@@ -39,6 +39,7 @@ public static class DefaultRecognizers
             new IbanRecognizer(),
             new VatIdRecognizer(),
             new BankAccountRecognizer(),
+            new MedicalRecordNumberRecognizer(),
             new UkSortCodeRecognizer(),
             new UsSsnRecognizer(),
             new UsItinRecognizer(),

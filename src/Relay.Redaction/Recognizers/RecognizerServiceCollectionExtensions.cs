@@ -45,6 +45,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<IbanRecognizer>(services);
         Add<VatIdRecognizer>(services);
         Add<BankAccountRecognizer>(services);
+        Add<MedicalRecordNumberRecognizer>(services);
         Add<UkSortCodeRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<UsItinRecognizer>(services);

@@ -9,7 +9,7 @@ public sealed class DefaultRecognizersTests
     private static readonly string[] RuleEntityTypes =
     [
         EntityTypes.EmailAddress, EntityTypes.EmailAddress, EntityTypes.PhoneNumber, EntityTypes.CreditCard, EntityTypes.CardSecurityCode, EntityTypes.DateOfBirth, EntityTypes.Passport,
-        EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.VatId, EntityTypes.BankAccount, EntityTypes.UkSortCode, EntityTypes.UsSsn,
+        EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.VatId, EntityTypes.BankAccount, EntityTypes.MedicalRecordNumber, EntityTypes.UkSortCode, EntityTypes.UsSsn,
         EntityTypes.UsItin, EntityTypes.AbaRoutingNumber,
         EntityTypes.IpAddress, EntityTypes.MacAddress, EntityTypes.Crypto, EntityTypes.Url, EntityTypes.Secret, EntityTypes.UkNhs, EntityTypes.UkNino, EntityTypes.DeTaxId,
         EntityTypes.DeIdCard, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.Address,
@@ -48,6 +48,7 @@ public sealed class DefaultRecognizersTests
         (EntityTypes.AbaRoutingNumber, "0210-0002-1"),
         (EntityTypes.VatId, "DE 136 695 976"),
         (EntityTypes.Crypto, "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"),
+        (EntityTypes.MedicalRecordNumber, "00991234"),
     ];
 
     private const string SecretValue = "AKIAIOSFODNN7EXAMPLE";
@@ -60,7 +61,7 @@ public sealed class DefaultRecognizersTests
         $"Ausweis {Paragraph[11].Value}, NIR {Paragraph[12].Value}, DNI {Paragraph[13].Value}, NIE {Paragraph[14].Value}, " +
         $"codice fiscale {Paragraph[15].Value}. Ship to {Paragraph[16].Value}. BSN {Paragraph[17].Value}. CVV {Paragraph[18].Value}. Born on {Paragraph[19].Value}. Laptop MAC {Paragraph[20].Value}. " +
         $"Passport no. {Paragraph[21].Value}, driving licence {Paragraph[22].Value}, car {Paragraph[23].Value}, ITIN {Paragraph[24].Value}. " +
-        $"Sort code {Paragraph[25].Value}, account number {Paragraph[26].Value}, routing {Paragraph[27].Value}. USt-IdNr. {Paragraph[28].Value}. Tip jar {Paragraph[29].Value}." +
+        $"Sort code {Paragraph[25].Value}, account number {Paragraph[26].Value}, routing {Paragraph[27].Value}. USt-IdNr. {Paragraph[28].Value}. Tip jar {Paragraph[29].Value}. MRN {Paragraph[30].Value}." +
         $" Meeting on 2024-01-15 about version 10.0.13, order #123456789012, total $1,234.50.";
 
     [Fact]

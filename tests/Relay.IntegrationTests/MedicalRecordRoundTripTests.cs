@@ -1,0 +1,45 @@
+using StealthRelay.Gateway.Echo;
+using StealthRelay.IntegrationTests.Infrastructure;
+
+namespace StealthRelay.IntegrationTests;
+
+/// <summary>
+/// A discharge note with the record numbers hospitals file patients under, in English, German and French, through the
+/// gateway with the official SDKs: no record number reaches the fake provider and the client gets its text back byte
+/// for byte, streamed included. Before session 18 all four went out in clear.
+/// </summary>
+public sealed class MedicalRecordRoundTripTests : SdkRoundTripTests
+{
+    private static readonly string[] Numbers = ["00123456", "4471-2231", "2024-004417", "000456123"];
+
+    private static readonly string Prompt =
+        "Summarise this discharge note for the GP.\nMRN: " + Numbers[0] + " (old chart no. " + Numbers[1] + ").\n"
+        + "Aus dem Brief der Klinik: Patientennummer " + Numbers[2] + ", Verlegung am 3.4.\n"
+        + "Compte rendu : IPP " + Numbers[3] + ", sortie le 5 avril.";
+
+    [Fact]
+    public async Task OpenAIChatStreaming_RecordNumbers_NoneReachesProviderAndClientGetsOwnText()
+    {
+        var text = await OpenAIChatStreamingAsync(Prompt);
+
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
+        AssertNoNumberReachedProvider();
+    }
+
+    [Fact]
+    public async Task AnthropicMessages_RecordNumbers_NoneReachesProviderAndClientGetsOwnText()
+    {
+        var text = await AnthropicMessageAsync(Prompt);
+
+        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
+        AssertNoNumberReachedProvider();
+    }
+
+    private void AssertNoNumberReachedProvider()
+    {
+        var received = Provider.Single();
+        var leaked = Numbers.Where(received.Contains).ToList();
+        Assert.True(leaked.Count == 0, $"{leaked.Count} of {Numbers.Length} record numbers reached the provider.");
+        Assert.Contains("[MEDICAL_RECORD_NUMBER_4]", received.DecodedStrings, StringComparison.Ordinal);
+    }
+}
