@@ -38,6 +38,10 @@ public static class EntityTypes
     public const string UkNino = "UK_NINO";
     public const string DeTaxId = "DE_TAX_ID";
     public const string DeIdCard = "DE_ID_CARD";
+    /// <summary>The German Sozialversicherungsnummer (pension insurance number).</summary>
+    public const string DeSvnr = "DE_SVNR";
+    /// <summary>The German Krankenversichertennummer (health insurance number, lifelong part).</summary>
+    public const string DeKvnr = "DE_KVNR";
     public const string FrNir = "FR_NIR";
     public const string EsNif = "ES_NIF";
     public const string EsNie = "ES_NIE";

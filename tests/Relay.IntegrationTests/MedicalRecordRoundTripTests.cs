@@ -1,4 +1,3 @@
-using StealthRelay.Gateway.Echo;
 using StealthRelay.IntegrationTests.Infrastructure;
 
 namespace StealthRelay.IntegrationTests;
@@ -17,29 +16,13 @@ public sealed class MedicalRecordRoundTripTests : SdkRoundTripTests
         + "Aus dem Brief der Klinik: Patientennummer " + Numbers[2] + ", Verlegung am 3.4.\n"
         + "Compte rendu : IPP " + Numbers[3] + ", sortie le 5 avril.";
 
-    [Fact]
-    public async Task OpenAIChatStreaming_RecordNumbers_NoneReachesProviderAndClientGetsOwnText()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sdk_RecordNumbers_NoneReachesProviderAndClientGetsOwnText(bool anthropic)
     {
-        var text = await OpenAIChatStreamingAsync(Prompt);
+        var received = await AssertValuesRedactedAndRestoredAsync(Prompt, anthropic, Numbers);
 
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
-        AssertNoNumberReachedProvider();
-    }
-
-    [Fact]
-    public async Task AnthropicMessages_RecordNumbers_NoneReachesProviderAndClientGetsOwnText()
-    {
-        var text = await AnthropicMessageAsync(Prompt);
-
-        Assert.Equal(EchoProtocol.Prefix + Prompt, text);
-        AssertNoNumberReachedProvider();
-    }
-
-    private void AssertNoNumberReachedProvider()
-    {
-        var received = Provider.Single();
-        var leaked = Numbers.Where(received.Contains).ToList();
-        Assert.True(leaked.Count == 0, $"{leaked.Count} of {Numbers.Length} record numbers reached the provider.");
         Assert.Contains("[MEDICAL_RECORD_NUMBER_4]", received.DecodedStrings, StringComparison.Ordinal);
     }
 }

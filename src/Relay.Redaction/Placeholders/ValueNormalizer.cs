@@ -35,6 +35,8 @@ internal static class ValueNormalizer
             case EntityTypes.DriverLicense:
             case EntityTypes.Vin:
             case EntityTypes.MedicalRecordNumber:
+            case EntityTypes.DeSvnr:
+            case EntityTypes.DeKvnr:
                 {
                     var alnum = Keep(value, static c => char.IsAsciiLetterOrDigit(c), upper: true);
                     return alnum.Length > 0 ? alnum : NormalizeText(value);

@@ -53,6 +53,8 @@ public static class DefaultRecognizers
             new NinoRecognizer(),
             new TaxIdRecognizer(),
             new IdCardRecognizer(),
+            new SocialSecurityNumberRecognizer(),
+            new HealthInsuranceNumberRecognizer(),
             new NirRecognizer(),
             new NifRecognizer(),
             new NieRecognizer(),

@@ -59,6 +59,8 @@ public static class RecognizerServiceCollectionExtensions
         Add<NinoRecognizer>(services);
         Add<TaxIdRecognizer>(services);
         Add<IdCardRecognizer>(services);
+        Add<SocialSecurityNumberRecognizer>(services);
+        Add<HealthInsuranceNumberRecognizer>(services);
         Add<NirRecognizer>(services);
         Add<NifRecognizer>(services);
         Add<NieRecognizer>(services);

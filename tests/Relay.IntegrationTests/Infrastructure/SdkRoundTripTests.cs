@@ -5,6 +5,7 @@ using Anthropic;
 using Anthropic.Models.Messages;
 using OpenAI;
 using OpenAI.Chat;
+using StealthRelay.Gateway.Echo;
 
 namespace StealthRelay.IntegrationTests.Infrastructure;
 
@@ -61,5 +62,21 @@ public abstract class SdkRoundTripTests : IAsyncLifetime
 
         Assert.True(message.Content[0].TryPickText(out var text));
         return text!.Text;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="prompt"/> with the official Anthropic SDK (or OpenAI's, streamed), asserts the client got
+    /// its own text back byte for byte and none of <paramref name="values"/> reached the provider, and returns the
+    /// request the provider received for further checks.
+    /// </summary>
+    private protected async Task<RecordedRequest> AssertValuesRedactedAndRestoredAsync(string prompt, bool anthropic, IReadOnlyList<string> values)
+    {
+        var text = anthropic ? await AnthropicMessageAsync(prompt) : await OpenAIChatStreamingAsync(prompt);
+
+        Assert.Equal(EchoProtocol.Prefix + prompt, text);
+        var received = Provider.Single();
+        var leaked = values.Where(received.Contains).Count();
+        Assert.True(leaked == 0, $"{leaked} of {values.Count} values reached the provider.");
+        return received;
     }
 }

@@ -12,10 +12,13 @@ public sealed class DefaultRecognizersTests
         EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.VatId, EntityTypes.BankAccount, EntityTypes.MedicalRecordNumber, EntityTypes.UkSortCode, EntityTypes.UsSsn,
         EntityTypes.UsItin, EntityTypes.AbaRoutingNumber,
         EntityTypes.IpAddress, EntityTypes.MacAddress, EntityTypes.Crypto, EntityTypes.Url, EntityTypes.Secret, EntityTypes.UkNhs, EntityTypes.UkNino, EntityTypes.DeTaxId,
-        EntityTypes.DeIdCard, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.Address,
+        EntityTypes.DeIdCard, EntityTypes.DeSvnr, EntityTypes.DeKvnr, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.Address,
     ];
 
-    /// <summary>One entity of each rule type, with text around them that holds nothing else.</summary>
+    /// <summary>
+    /// One entity of each rule type, with text around them that holds nothing else; but DE_KVNR, which scores over the
+    /// threshold only with a context word (the analyzer's part, not the recognizer's).
+    /// </summary>
     internal static readonly (string Type, string Value)[] Paragraph =
     [
         (EntityTypes.EmailAddress, "jane.doe@example.com"),
@@ -49,6 +52,7 @@ public sealed class DefaultRecognizersTests
         (EntityTypes.VatId, "DE 136 695 976"),
         (EntityTypes.Crypto, "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"),
         (EntityTypes.MedicalRecordNumber, "00991234"),
+        (EntityTypes.DeSvnr, "65 170839 J 003"),
     ];
 
     private const string SecretValue = "AKIAIOSFODNN7EXAMPLE";
@@ -61,7 +65,7 @@ public sealed class DefaultRecognizersTests
         $"Ausweis {Paragraph[11].Value}, NIR {Paragraph[12].Value}, DNI {Paragraph[13].Value}, NIE {Paragraph[14].Value}, " +
         $"codice fiscale {Paragraph[15].Value}. Ship to {Paragraph[16].Value}. BSN {Paragraph[17].Value}. CVV {Paragraph[18].Value}. Born on {Paragraph[19].Value}. Laptop MAC {Paragraph[20].Value}. " +
         $"Passport no. {Paragraph[21].Value}, driving licence {Paragraph[22].Value}, car {Paragraph[23].Value}, ITIN {Paragraph[24].Value}. " +
-        $"Sort code {Paragraph[25].Value}, account number {Paragraph[26].Value}, routing {Paragraph[27].Value}. USt-IdNr. {Paragraph[28].Value}. Tip jar {Paragraph[29].Value}. MRN {Paragraph[30].Value}." +
+        $"Sort code {Paragraph[25].Value}, account number {Paragraph[26].Value}, routing {Paragraph[27].Value}. USt-IdNr. {Paragraph[28].Value}. Tip jar {Paragraph[29].Value}. MRN {Paragraph[30].Value}. SV-Nummer {Paragraph[31].Value}." +
         $" Meeting on 2024-01-15 about version 10.0.13, order #123456789012, total $1,234.50.";
 
     [Fact]

@@ -1,0 +1,32 @@
+using StealthRelay.IntegrationTests.Infrastructure;
+
+namespace StealthRelay.IntegrationTests;
+
+/// <summary>
+/// A German payslip question and a health-card line, through the gateway with the official SDKs: the
+/// Sozialversicherungsnummer (found by its check digit) and the Krankenversichertennummer (found by its check digit
+/// and lifted over the threshold by the context word before it) do not reach the fake provider, and the client gets
+/// its text back byte for byte, streamed included. Before session 18 both went out in clear; a letter and nine digits
+/// without a context word (an order number) still does.
+/// </summary>
+public sealed class GermanInsuranceNumbersRoundTripTests : SdkRoundTripTests
+{
+    private static readonly string[] Numbers = ["65 170839 J 003", "X110411675"];
+
+    private static readonly string Prompt =
+        "Meine Bestellung M987654323 ist unterwegs, und die Abrechnung kam gestern.\n"
+        + "Bitte prüfe meine Gehaltsabrechnung: Sozialversicherungsnummer " + Numbers[0] + ", Steuerklasse 1.\n"
+        + "Für die Krankenkasse: meine Versichertennummer ist " + Numbers[1] + ".";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sdk_InsuranceNumbers_NoneReachesProviderAndClientGetsOwnText(bool anthropic)
+    {
+        var received = await AssertValuesRedactedAndRestoredAsync(Prompt, anthropic, Numbers);
+
+        Assert.Contains("[DE_SVNR_1]", received.DecodedStrings, StringComparison.Ordinal);
+        Assert.Contains("[DE_KVNR_1]", received.DecodedStrings, StringComparison.Ordinal);
+        Assert.True(received.Contains("M987654323"), "An order number with no context word was redacted.");
+    }
+}
