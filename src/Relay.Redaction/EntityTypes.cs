@@ -9,6 +9,8 @@ public static class EntityTypes
     public const string IbanCode = "IBAN_CODE";
     public const string UsSsn = "US_SSN";
     public const string UsItin = "US_ITIN";
+    /// <summary>The US Medicare Beneficiary Identifier (health-plan beneficiary number). Presidio has none.</summary>
+    public const string UsMbi = "US_MBI";
     public const string IpAddress = "IP_ADDRESS";
     public const string MacAddress = "MAC_ADDRESS";
     /// <summary>A cryptocurrency wallet address (Bitcoin, Litecoin, Tron, Ethereum, ...), as Presidio names it.</summary>

@@ -37,6 +37,7 @@ internal static class ValueNormalizer
             case EntityTypes.MedicalRecordNumber:
             case EntityTypes.DeSvnr:
             case EntityTypes.DeKvnr:
+            case EntityTypes.UsMbi:
                 {
                     var alnum = Keep(value, static c => char.IsAsciiLetterOrDigit(c), upper: true);
                     return alnum.Length > 0 ? alnum : NormalizeText(value);

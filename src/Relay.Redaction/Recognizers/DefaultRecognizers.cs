@@ -43,6 +43,7 @@ public static class DefaultRecognizers
             new UkSortCodeRecognizer(),
             new UsSsnRecognizer(),
             new UsItinRecognizer(),
+            new UsMbiRecognizer(),
             new AbaRoutingNumberRecognizer(),
             new IpAddressRecognizer(),
             new MacAddressRecognizer(),

@@ -49,6 +49,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<UkSortCodeRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<UsItinRecognizer>(services);
+        Add<UsMbiRecognizer>(services);
         Add<AbaRoutingNumberRecognizer>(services);
         Add<IpAddressRecognizer>(services);
         Add<MacAddressRecognizer>(services);
