@@ -48,6 +48,11 @@ public class PlaceholderVaultTests
     [InlineData(EntityTypes.DriverLicense, "123-456-789", "123 456 789")]
     [InlineData(EntityTypes.DriverLicense, "MORGA 657054 SM9IJ", "morga657054sm9ij")]
     [InlineData(EntityTypes.Vin, "1HGCM82633A004352", "1hgcm82633a004352")]
+    [InlineData(EntityTypes.MedicalRecordNumber, "PT-00451", "PT00451")]
+    [InlineData(EntityTypes.DeSvnr, "65 170839 J 003", "65170839J003")]
+    [InlineData(EntityTypes.DeKvnr, "X110411675", "x110411675")]
+    [InlineData(EntityTypes.UsMbi, "1EG4-TE5-MK73", "1EG4TE5MK73")]
+    [InlineData(EntityTypes.Crypto, "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")]
     public void GetOrAdd_NormalizedEqualValues_ShareAPlaceholder(string type, string a, string b)
     {
         using var vault = NewVault();
