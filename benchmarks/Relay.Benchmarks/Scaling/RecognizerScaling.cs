@@ -16,6 +16,7 @@ internal static class RecognizerScaling
 {
     private static readonly (string Name, string Seed)[] Texts =
     [
+        ("benchmark prompt", Prompts.OfSize(1024)),
         ("key words with values", "passport number X1234567, driver's license D1234567, DOB 01/02/1980, account number 12345678, sort code 12-34-56, routing number 021000021, IBAN DE89, VAT DE123, SSN 123-45-6789, password: hunter2, ITIN 912-70-1234, CVV 123, Steuer-ID 1, codice fiscale, NIR 1, BSN 1, NHS 1, token= abc secret: def "),
         ("key words alone", "account passport license routing sort code password secret token iban vat ssn dob born cvv card tax bsn nir nhs "),
         ("digit soup", "1234 5678 9012 3456 78 90 123-456-7890 12.34.56 1/2/3 +49 30 1234 "),

@@ -57,4 +57,47 @@ public sealed class MedicalRecordNumberRecognizerTests : RecognizerTestBase
         None("MRN ABCD12345"), // four letters before the digits
         None("xMRN 00123456"),
     ];
+
+    [Fact]
+    public void Analyze_FindsWhatTheUnanchoredPatternFinds()
+    {
+        // The scan anchored at the words around each key-word hit must report exactly what the unanchored pattern and
+        // its list items report, whatever stands around and between the key words.
+        string[] keyWords =
+        [
+            "MRN", "medical record number", "Medical  record", "patient ID", "Patient-ID", "patient no.", "hospital number", "chart no.",
+            "Patientennummer", "Fall-Nr.", "numéro de dossier", "numéro   de  dossier médical", "numéro patient", "IPP", "patiëntnummer",
+            "número de historia clínica", "NHC", "numero di cartella", "patient", "patients", "record", "shipping", "Philipp",
+        ];
+        string[] fillers = ["", " ", "x", "the ", "_", "2 ", "(", "\u00A0", "de ", "Dr. "];
+        string[] numbers = ["00123456", "4471-2231", "PT-00451", "A1234567", "1234", "2024-004417", "abc", "00123456, 00123457 and 00123458"];
+        string[] separators = [" ", ": ", " # ", "", " is ", "  ", " no. ", "\n- "];
+        var random = new Random(20261206);
+        var matched = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (var part = random.Next(1, 4); part > 0; part--)
+            {
+                var word = keyWords[random.Next(keyWords.Length)];
+                text.Append(fillers[random.Next(fillers.Length)])
+                    .Append(random.Next(3) == 0 ? word.ToUpperInvariant() : word)
+                    .Append(separators[random.Next(separators.Length)])
+                    .Append(numbers[random.Next(numbers.Length)])
+                    .Append(fillers[random.Next(fillers.Length)]);
+            }
+
+            var input = text.ToString();
+            var expected = new List<EntitySpan>();
+            StealthRelay.Redaction.Recognizers.Internal.KeyedNumber.Add(
+                MedicalRecordNumberRecognizer.NumberPattern(), input, 1, int.MaxValue, EntityTypes.MedicalRecordNumber,
+                nameof(MedicalRecordNumberRecognizer), expected, MedicalRecordNumberRecognizer.ListItemPattern());
+            var actual = new List<EntitySpan>();
+            new MedicalRecordNumberRecognizer().Analyze(input, actual);
+            Assert.True(expected.SequenceEqual(actual), $"differs on: {input}");
+            matched += expected.Count;
+        }
+
+        Assert.True(matched > 5_000, $"only {matched} matches: the generator no longer exercises the pattern");
+    }
 }
