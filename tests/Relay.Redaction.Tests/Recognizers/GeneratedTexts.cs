@@ -19,6 +19,29 @@ internal static class GeneratedTexts
     }
 
     /// <summary>
+    /// One random text of one to three parts, each a filler, a key word (passed through <paramref name="writeWord"/>
+    /// when given, then in capitals one time in three), a separator, a number and a filler: the input of tests that hold
+    /// an anchored scan to the unanchored pattern it stands for.
+    /// </summary>
+    public static string KeyedNumbers(
+        Random random, string[] keyWords, string[] fillers, string[] separators, string[] numbers, Func<string, string>? writeWord = null)
+    {
+        var text = new StringBuilder();
+        for (var part = random.Next(1, 4); part > 0; part--)
+        {
+            var word = keyWords[random.Next(keyWords.Length)];
+            word = writeWord is null ? word : writeWord(word);
+            text.Append(fillers[random.Next(fillers.Length)])
+                .Append(random.Next(3) == 0 ? word.ToUpperInvariant() : word)
+                .Append(separators[random.Next(separators.Length)])
+                .Append(numbers[random.Next(numbers.Length)])
+                .Append(fillers[random.Next(fillers.Length)]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
     /// Asserts that a key-word gate never hides a match of the pattern behind it: <paramref name="count"/> texts of a
     /// key word from <paramref name="keyWords"/> in random case (some letters swapped for characters the regex may fold
     /// onto them: the Kelvin sign for k, the long s for s) followed by a piece of each slot; every text the pattern

@@ -136,19 +136,9 @@ public sealed class BankAccountRecognizerTests : RecognizerTestBase
         var matched = 0;
         for (var i = 0; i < 20_000; i++)
         {
-            var text = new System.Text.StringBuilder();
-            for (var part = random.Next(1, 4); part > 0; part--)
-            {
-                var word = keyWords[random.Next(keyWords.Length)];
-                word = random.Next(6) == 0 ? word.Replace('k', '\u212A').Replace('K', '\u212A').Replace('s', '\u017F') : word;
-                text.Append(fillers[random.Next(fillers.Length)])
-                    .Append(random.Next(3) == 0 ? word.ToUpperInvariant() : word)
-                    .Append(separators[random.Next(separators.Length)])
-                    .Append(numbers[random.Next(numbers.Length)])
-                    .Append(fillers[random.Next(fillers.Length)]);
-            }
-
-            var input = text.ToString();
+            var input = GeneratedTexts.KeyedNumbers(
+                random, keyWords, fillers, separators, numbers,
+                word => random.Next(6) == 0 ? word.Replace('k', '\u212A').Replace('K', '\u212A').Replace('s', '\u017F') : word);
             var expected = BankAccountRecognizer.NumberPattern().Matches(input).Select(m => (m.Groups["num"].Index, m.Groups["num"].Length)).ToList();
             var actual = BankAccountRecognizer.FindNumbers(input).Select(g => (g.Index, g.Length)).ToList();
             Assert.True(expected.SequenceEqual(actual), $"differs on: {input}");

@@ -76,18 +76,7 @@ public sealed class MedicalRecordNumberRecognizerTests : RecognizerTestBase
         var matched = 0;
         for (var i = 0; i < 20_000; i++)
         {
-            var text = new System.Text.StringBuilder();
-            for (var part = random.Next(1, 4); part > 0; part--)
-            {
-                var word = keyWords[random.Next(keyWords.Length)];
-                text.Append(fillers[random.Next(fillers.Length)])
-                    .Append(random.Next(3) == 0 ? word.ToUpperInvariant() : word)
-                    .Append(separators[random.Next(separators.Length)])
-                    .Append(numbers[random.Next(numbers.Length)])
-                    .Append(fillers[random.Next(fillers.Length)]);
-            }
-
-            var input = text.ToString();
+            var input = GeneratedTexts.KeyedNumbers(random, keyWords, fillers, separators, numbers);
             var expected = new List<EntitySpan>();
             StealthRelay.Redaction.Recognizers.Internal.KeyedNumber.Add(
                 MedicalRecordNumberRecognizer.NumberPattern(), input, 1, int.MaxValue, EntityTypes.MedicalRecordNumber,
