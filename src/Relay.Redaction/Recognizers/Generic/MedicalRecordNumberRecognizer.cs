@@ -14,7 +14,8 @@ namespace StealthRelay.Redaction.Recognizers.Generic;
 /// an optional dash, then 5 to 12 digits, single dashes allowed between them (<c>00123456</c>, <c>A1234567</c>,
 /// <c>2024-004417</c>), as a whole token, and every number of a list after one key word. Each institution numbers its
 /// own way and none with a check digit, so only a named number counts. The span is the number; the key word stays.
-/// <see cref="RecognizerScores.Structural"/>: the key word is the structure.
+/// <see cref="RecognizerScores.Structural"/>: the key word is the structure. The pattern runs only around the key words
+/// (<see cref="AnchoredKeyedScan"/>).
 /// </summary>
 internal sealed partial class MedicalRecordNumberRecognizer : IRecognizer
 {
@@ -38,61 +39,6 @@ internal sealed partial class MedicalRecordNumberRecognizer : IRecognizer
     /// <summary>The number: up to three letters, an optional dash, then 5-12 digits with single dashes between them.</summary>
     private const string RecordNumber = @"(?<num>[A-Z]{0,3}-?[0-9](?:-?[0-9]){4,11})";
 
-    public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.MedicalRecordNumber];
-
-    public IReadOnlyList<string> Context { get; } =
-        ["patient", "hospital", "clinic", "admitted", "discharge", "ward", "krankenhaus", "klinik", "hôpital", "ziekenhuis", "hospital", "ospedale"];
-
-    public void Analyze(string text, List<EntitySpan> results)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(results);
-
-        var resumeAt = 0;
-        var hit = text.AsSpan().IndexOfAny(KeyWords);
-        while (hit >= 0)
-        {
-            if (MatchAround(text, Math.Max(resumeAt, hit - MaxLeadIn), hit) is { Success: true } match)
-            {
-                var number = match.Groups["num"];
-                while (number.Success)
-                {
-                    results.Add(new EntitySpan(
-                        EntityTypes.MedicalRecordNumber, number.Index, number.Index + number.Length, RecognizerScores.Structural, nameof(MedicalRecordNumberRecognizer)));
-                    resumeAt = number.Index + number.Length;
-                    number = ListItemPattern().Match(text, resumeAt).Groups["num"];
-                }
-            }
-
-            resumeAt = Math.Max(resumeAt, hit + 1);
-            var next = resumeAt < text.Length ? text.AsSpan(resumeAt).IndexOfAny(KeyWords) : -1;
-            hit = next < 0 ? -1 : resumeAt + next;
-        }
-    }
-
-    /// <summary>
-    /// The pattern, anchored at each word start from <paramref name="from"/> to the key-word hit at <paramref name="hit"/>
-    /// (a key word may begin before the word the gate found: "numéro de dossier", "número de historia clínica"); the
-    /// first match, or null. Running the whole pattern over the text instead cost 20 us per KB of a prompt with one
-    /// "patient" in it: its key words start with common letters.
-    /// </summary>
-    private static Match? MatchAround(string text, int from, int hit)
-    {
-        for (var start = from; start <= hit; start++)
-        {
-            if (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
-            {
-                var match = AnchoredNumberPattern().Match(text, start);
-                if (match.Success)
-                {
-                    return match;
-                }
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>A key word, an optional number word or <c>#</c>, a separator, and the number as a whole token.</summary>
     private const string NumberAfterKeyWord =
         @"(?<![\p{L}\p{N}_])" + KeyWord + @"(?:[ \t\u00A0]*#|[ \t\u00A0]*" + KeyedNumber.NumberWord + ")?" + KeyedNumber.Separator + RecordNumber + KeyedNumber.End;
@@ -102,6 +48,20 @@ internal sealed partial class MedicalRecordNumberRecognizer : IRecognizer
     /// "record", blanks between the words included).
     /// </summary>
     private const int MaxLeadIn = 40;
+
+    public IReadOnlyList<string> SupportedEntities { get; } = [EntityTypes.MedicalRecordNumber];
+
+    public IReadOnlyList<string> Context { get; } =
+        ["patient", "hospital", "clinic", "admitted", "discharge", "ward", "krankenhaus", "klinik", "hôpital", "ziekenhuis", "ospedale"];
+
+    public void Analyze(string text, List<EntitySpan> results)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(results);
+
+        AnchoredKeyedScan.Add(
+            text, KeyWords, MaxLeadIn, AnchoredNumberPattern(), ListItemPattern(), EntityTypes.MedicalRecordNumber, nameof(MedicalRecordNumberRecognizer), results);
+    }
 
     /// <summary>The whole pattern, unanchored: the reference the tests hold the anchored scan to.</summary>
     [GeneratedRegex(NumberAfterKeyWord, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, RecognizerScores.RegexTimeoutMilliseconds)]
