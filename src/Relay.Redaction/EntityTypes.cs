@@ -31,6 +31,10 @@ public static class EntityTypes
     public const string UkSortCode = "UK_SORT_CODE";
     /// <summary>The number a hospital or practice files a patient under (MRN), named by a key word. Presidio has none.</summary>
     public const string MedicalRecordNumber = "MEDICAL_RECORD_NUMBER";
+    /// <summary>The number an employer files a person under, named by a key word. Presidio has none.</summary>
+    public const string EmployeeId = "EMPLOYEE_ID";
+    /// <summary>An insurance policy, membership or claim number, named by a key word. Presidio has none.</summary>
+    public const string InsuranceNumber = "INSURANCE_NUMBER";
     /// <summary>
     /// A VAT identification number with its country prefix (DE, NL, FR, BE, AT, IT, ES, GB). Presidio has none; named
     /// without "EU" because GB numbers are included.

@@ -35,6 +35,7 @@ internal static class RecognizerScaling
         ("bracketed at-words", "info(at)firma.de jane [at] example [dot] com (ät) noon {arobase} x AT y DOT z (at) (flat) "),
         ("acc words", "access accepted according to accounts, acc. no. a/c accrual accuracy A/C unit "),
         ("medical key words", "Patient ID 7788123, MRN: 00123456, patient notes 12345, hospital 12345 beds, chart no. 1029384, the patient is 45 "),
+        ("HR and insurance key words", "employee ID 0045821, 120 employees, staff 12, policy number HX-4482-1190-77, claim 12345 dollars, the police 4471 "),
         ("long tokens", "1BoatSLRHtKNngkdXEeobR76b53LETtpyU 3f786850e387550fdab836ed7e6dc881de23001b bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5 ABCDEFGHJKLMNPQRSTUVWXYZabcdefghij 0x52908400098527886e0f7030069857d2e4169ee7 "),
     ];
 

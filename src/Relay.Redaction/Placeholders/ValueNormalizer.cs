@@ -36,6 +36,8 @@ internal static class ValueNormalizer
             case EntityTypes.DriverLicense:
             case EntityTypes.Vin:
             case EntityTypes.MedicalRecordNumber:
+            case EntityTypes.EmployeeId:
+            case EntityTypes.InsuranceNumber:
             case EntityTypes.DeSvnr:
             case EntityTypes.DeKvnr:
             case EntityTypes.UsMbi:

@@ -40,6 +40,8 @@ public static class DefaultRecognizers
             new VatIdRecognizer(),
             new BankAccountRecognizer(),
             new MedicalRecordNumberRecognizer(),
+            new EmployeeIdRecognizer(),
+            new InsuranceNumberRecognizer(),
             new UkSortCodeRecognizer(),
             new UsSsnRecognizer(),
             new UsItinRecognizer(),

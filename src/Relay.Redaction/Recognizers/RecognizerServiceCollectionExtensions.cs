@@ -46,6 +46,8 @@ public static class RecognizerServiceCollectionExtensions
         Add<VatIdRecognizer>(services);
         Add<BankAccountRecognizer>(services);
         Add<MedicalRecordNumberRecognizer>(services);
+        Add<EmployeeIdRecognizer>(services);
+        Add<InsuranceNumberRecognizer>(services);
         Add<UkSortCodeRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<UsItinRecognizer>(services);

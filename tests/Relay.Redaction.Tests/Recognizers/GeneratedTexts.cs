@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using StealthRelay.Redaction.Recognizers;
 
 namespace StealthRelay.Redaction.Tests.Recognizers;
 
@@ -39,6 +40,33 @@ internal static class GeneratedTexts
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Asserts that a recognizer built on <see cref="StealthRelay.Redaction.Recognizers.Internal.AnchoredKeyedScan"/>
+    /// reports exactly what its unanchored <paramref name="pattern"/> and <paramref name="listItem"/> report through
+    /// <see cref="StealthRelay.Redaction.Recognizers.Internal.KeyedNumber.Add"/>, on 20,000 texts of
+    /// <see cref="KeyedNumbers"/>, and that at least <paramref name="minMatches"/> numbers were found.
+    /// </summary>
+    public static void AssertScanFindsWhatPatternFinds(
+        IRecognizer recognizer, Regex pattern, Regex listItem, string[] keyWords, string[] fillers, string[] separators, string[] numbers, int seed, int minMatches)
+    {
+        var type = recognizer.SupportedEntities[0];
+        var source = recognizer.GetType().Name;
+        var random = new Random(seed);
+        var matched = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var input = KeyedNumbers(random, keyWords, fillers, separators, numbers);
+            var expected = new List<EntitySpan>();
+            StealthRelay.Redaction.Recognizers.Internal.KeyedNumber.Add(pattern, input, 1, int.MaxValue, type, source, expected, listItem);
+            var actual = new List<EntitySpan>();
+            recognizer.Analyze(input, actual);
+            Assert.True(expected.SequenceEqual(actual), $"differs on: {input}");
+            matched += expected.Count;
+        }
+
+        Assert.True(matched > minMatches, $"only {matched} matches: the generator no longer exercises the pattern");
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ namespace StealthRelay.Redaction.Recognizers.Internal;
 /// </summary>
 internal static class AnchoredKeyedScan
 {
+    /// <summary>The text a pattern is tried on from a candidate start: a key word, its separators and a number fit.</summary>
+    private const int Window = 160;
+
     /// <summary>
     /// Adds the <c>num</c> group of each match of <paramref name="anchored"/> around the hits of <paramref name="gate"/>,
     /// and the list items <paramref name="listItem"/> finds after it, as <paramref name="type"/> spans at
@@ -31,7 +34,7 @@ internal static class AnchoredKeyedScan
                 {
                     results.Add(new EntitySpan(type, number.Index, number.Index + number.Length, RecognizerScores.Structural, source));
                     resumeAt = number.Index + number.Length;
-                    number = listItem.Match(text, resumeAt).Groups["num"];
+                    number = ListItem(text, listItem, resumeAt).Groups["num"];
                 }
             }
 
@@ -41,6 +44,16 @@ internal static class AnchoredKeyedScan
         }
     }
 
+    /// <summary>The next item of a list at <paramref name="at"/>, read in a window as <see cref="MatchAround"/> reads.</summary>
+    private static Match ListItem(string text, Regex listItem, int at)
+    {
+        var window = Math.Min(text.Length - at, Window);
+        var match = listItem.Match(text, at, window);
+        return match.Success && match.Index + match.Length >= at + window - 1 && at + window < text.Length
+            ? listItem.Match(text, at, text.Length - at)
+            : match;
+    }
+
     /// <summary>The first match of <paramref name="anchored"/> at a word start from <paramref name="from"/> to <paramref name="hit"/>, or null.</summary>
     private static Match? MatchAround(string text, Regex anchored, int from, int hit)
     {
@@ -48,7 +61,15 @@ internal static class AnchoredKeyedScan
         {
             if (start == 0 || !(char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
             {
-                var match = anchored.Match(text, start);
+                // A window, not the rest of the text: an anchored pattern given the rest walks on to its end when it
+                // fails. A match that reaches the window's end may go on past it: match again over the rest.
+                var window = Math.Min(text.Length - start, Window);
+                var match = anchored.Match(text, start, window);
+                if (match.Success && match.Index + match.Length >= start + window - 1 && start + window < text.Length)
+                {
+                    match = anchored.Match(text, start, text.Length - start);
+                }
+
                 if (match.Success)
                 {
                     return match;
