@@ -35,6 +35,8 @@ public static class EntityTypes
     public const string EmployeeId = "EMPLOYEE_ID";
     /// <summary>An insurance policy, membership or claim number, named by a key word. Presidio has none.</summary>
     public const string InsuranceNumber = "INSURANCE_NUMBER";
+    /// <summary>The number a company files a customer under, named by a key word. Presidio has none.</summary>
+    public const string CustomerNumber = "CUSTOMER_NUMBER";
     /// <summary>
     /// A VAT identification number with its country prefix (DE, NL, FR, BE, AT, IT, ES, GB). Presidio has none; named
     /// without "EU" because GB numbers are included.

@@ -7,7 +7,8 @@ namespace StealthRelay.IntegrationTests;
 /// Sozialversicherungsnummer (found by its check digit) and the Krankenversichertennummer (found by its check digit
 /// and lifted over the threshold by the context word before it) do not reach the fake provider, and the client gets
 /// its text back byte for byte, streamed included. Before session 18 both went out in clear; a letter and nine digits
-/// without a context word (an order number) still does.
+/// without a context word (an order number) still does. (After "Versichertennummer" the same number is an
+/// INSURANCE_NUMBER: that key word's 0.85 beats the check digit's 0.4 lifted by context to 0.75.)
 /// </summary>
 public sealed class GermanInsuranceNumbersRoundTripTests : SdkRoundTripTests
 {
@@ -16,7 +17,7 @@ public sealed class GermanInsuranceNumbersRoundTripTests : SdkRoundTripTests
     private static readonly string Prompt =
         "Meine Bestellung M987654323 ist unterwegs, und die Abrechnung kam gestern.\n"
         + "Bitte prüfe meine Gehaltsabrechnung: Sozialversicherungsnummer " + Numbers[0] + ", Steuerklasse 1.\n"
-        + "Für die Krankenkasse: meine Versichertennummer ist " + Numbers[1] + ".";
+        + "Für die Krankenkasse (AOK), meine KVNR: " + Numbers[1] + ".";
 
     [Theory]
     [InlineData(false)]

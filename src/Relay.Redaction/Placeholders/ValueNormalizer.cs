@@ -38,6 +38,7 @@ internal static class ValueNormalizer
             case EntityTypes.MedicalRecordNumber:
             case EntityTypes.EmployeeId:
             case EntityTypes.InsuranceNumber:
+            case EntityTypes.CustomerNumber:
             case EntityTypes.DeSvnr:
             case EntityTypes.DeKvnr:
             case EntityTypes.UsMbi:

@@ -42,6 +42,7 @@ public static class DefaultRecognizers
             new MedicalRecordNumberRecognizer(),
             new EmployeeIdRecognizer(),
             new InsuranceNumberRecognizer(),
+            new CustomerNumberRecognizer(),
             new UkSortCodeRecognizer(),
             new UsSsnRecognizer(),
             new UsItinRecognizer(),

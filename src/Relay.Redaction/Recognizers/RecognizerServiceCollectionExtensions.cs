@@ -48,6 +48,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<MedicalRecordNumberRecognizer>(services);
         Add<EmployeeIdRecognizer>(services);
         Add<InsuranceNumberRecognizer>(services);
+        Add<CustomerNumberRecognizer>(services);
         Add<UkSortCodeRecognizer>(services);
         Add<UsSsnRecognizer>(services);
         Add<UsItinRecognizer>(services);
