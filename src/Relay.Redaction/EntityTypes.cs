@@ -55,6 +55,8 @@ public static class EntityTypes
     public const string EsNie = "ES_NIE";
     public const string ItFiscalCode = "IT_FISCAL_CODE";
     public const string NlBsn = "NL_BSN";
+    public const string InAadhaar = "IN_AADHAAR";
+    public const string InPan = "IN_PAN";
     public const string Person = "PERSON";
     public const string Location = "LOCATION";
     public const string Organization = "ORGANIZATION";

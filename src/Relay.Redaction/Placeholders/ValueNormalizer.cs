@@ -25,6 +25,7 @@ internal static class ValueNormalizer
             case EntityTypes.UkSortCode:
             case EntityTypes.UkNhs:
             case EntityTypes.NlBsn:
+            case EntityTypes.InAadhaar:
                 {
                     var digits = Keep(value, static c => char.IsAsciiDigit(c), upper: false);
                     return digits.Length > 0 ? digits : NormalizeText(value);
@@ -39,6 +40,7 @@ internal static class ValueNormalizer
             case EntityTypes.EmployeeId:
             case EntityTypes.InsuranceNumber:
             case EntityTypes.CustomerNumber:
+            case EntityTypes.InPan:
             case EntityTypes.DeSvnr:
             case EntityTypes.DeKvnr:
             case EntityTypes.UsMbi:

@@ -2,6 +2,7 @@ using StealthRelay.Redaction.Recognizers.Address;
 using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
+using StealthRelay.Redaction.Recognizers.Country.In;
 using StealthRelay.Redaction.Recognizers.Country.It;
 using StealthRelay.Redaction.Recognizers.Country.Nl;
 using StealthRelay.Redaction.Recognizers.Country.Uk;
@@ -64,6 +65,8 @@ public static class DefaultRecognizers
             new NieRecognizer(),
             new FiscalCodeRecognizer(),
             new BsnRecognizer(),
+            new AadhaarRecognizer(),
+            new PanRecognizer(),
             new StreetAddressRecognizer(options),
         ];
     }

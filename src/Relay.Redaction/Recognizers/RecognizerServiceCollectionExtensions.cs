@@ -5,6 +5,7 @@ using StealthRelay.Redaction.Recognizers.Address;
 using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
+using StealthRelay.Redaction.Recognizers.Country.In;
 using StealthRelay.Redaction.Recognizers.Country.It;
 using StealthRelay.Redaction.Recognizers.Country.Nl;
 using StealthRelay.Redaction.Recognizers.Country.Uk;
@@ -70,6 +71,8 @@ public static class RecognizerServiceCollectionExtensions
         Add<NieRecognizer>(services);
         Add<FiscalCodeRecognizer>(services);
         Add<BsnRecognizer>(services);
+        Add<AadhaarRecognizer>(services);
+        Add<PanRecognizer>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>(
             sp => new StreetAddressRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         return services;
