@@ -55,6 +55,8 @@ public static class EntityTypes
     public const string EsNie = "ES_NIE";
     public const string ItFiscalCode = "IT_FISCAL_CODE";
     public const string NlBsn = "NL_BSN";
+    /// <summary>The Swiss social insurance number (AHV/AVS), 756 and ten digits with an EAN-13 check digit.</summary>
+    public const string ChAhv = "CH_AHV";
     public const string InAadhaar = "IN_AADHAAR";
     public const string InPan = "IN_PAN";
     public const string Person = "PERSON";

@@ -26,6 +26,7 @@ internal static class ValueNormalizer
             case EntityTypes.UkNhs:
             case EntityTypes.NlBsn:
             case EntityTypes.InAadhaar:
+            case EntityTypes.ChAhv:
                 {
                     var digits = Keep(value, static c => char.IsAsciiDigit(c), upper: false);
                     return digits.Length > 0 ? digits : NormalizeText(value);

@@ -1,4 +1,5 @@
 using StealthRelay.Redaction.Recognizers.Address;
+using StealthRelay.Redaction.Recognizers.Country.Ch;
 using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
@@ -60,6 +61,7 @@ public static class DefaultRecognizers
             new IdCardRecognizer(),
             new SocialSecurityNumberRecognizer(),
             new HealthInsuranceNumberRecognizer(),
+            new AhvNumberRecognizer(),
             new NirRecognizer(),
             new NifRecognizer(),
             new NieRecognizer(),

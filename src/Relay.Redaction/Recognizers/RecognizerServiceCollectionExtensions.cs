@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StealthRelay.Redaction.Recognizers.Address;
+using StealthRelay.Redaction.Recognizers.Country.Ch;
 using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
 using StealthRelay.Redaction.Recognizers.Country.Fr;
@@ -66,6 +67,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<IdCardRecognizer>(services);
         Add<SocialSecurityNumberRecognizer>(services);
         Add<HealthInsuranceNumberRecognizer>(services);
+        Add<AhvNumberRecognizer>(services);
         Add<NirRecognizer>(services);
         Add<NifRecognizer>(services);
         Add<NieRecognizer>(services);
