@@ -5,8 +5,8 @@ namespace StealthRelay.Redaction.Placeholders;
 /// <summary>
 /// The comparison key of a value: two values with the same key get the same placeholder. Numbers compare by their
 /// digits (<c>+1 (555) 010-0199</c> = <c>+1 555 010 0199</c>, sort code <c>20-00-00</c> = <c>200000</c>), IBANs,
-/// VAT IDs, passport, driving licence, medical record, German social and health insurance numbers, Medicare numbers
-/// and VINs by letters and digits upper-cased (<c>123-456-789</c> = <c>123 456 789</c>, <c>DE 136 695 976</c> =
+/// VAT IDs, passport, driving licence, medical record, employee, insurance and customer numbers, German social and
+/// health insurance numbers, Medicare numbers, PANs and VINs by letters and digits upper-cased (<c>123-456-789</c> = <c>123 456 789</c>, <c>DE 136 695 976</c> =
 /// <c>de136695976</c>, <c>1EG4-TE5-MK73</c> = <c>1EG4TE5MK73</c>), text case-insensitively with runs of whitespace
 /// folded to one space. Neutralized placeholder literals compare exactly.
 /// </summary>
