@@ -140,6 +140,10 @@ public abstract class RecognizerTestBase
     protected RecognizerCase Hits(string text, params string[] values) =>
         new(text, [.. values.Select(v => Span(text, v, null, null))]);
 
+    /// <summary>A row with several expected values (each must occur once in the text), all scored <paramref name="score"/>.</summary>
+    protected RecognizerCase Hits(string text, double score, params string[] values) =>
+        new(text, [.. values.Select(v => Span(text, v, score, score))]);
+
     /// <summary>A row with explicit offsets.</summary>
     protected RecognizerCase At(string text, int start, int end, double? min = null, double? max = null) =>
         new(text, [new ExpectedSpan(EntityType, start, end, min ?? DefaultScore.Min, max ?? DefaultScore.Max)]);

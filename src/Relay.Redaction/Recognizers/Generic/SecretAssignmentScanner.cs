@@ -16,8 +16,8 @@ internal static class SecretAssignmentScanner
 
     /// <summary>Longest first, so that the word found at a position is the longest one that starts there.</summary>
     private static readonly string[] Keywords =
-        ["mot de passe", "credentials", "contraseña", "contrasena", "credential", "wachtwoord", "passphrase", "passcode", "password",
-            "passwort", "kennwort", "passwd", "session", "secret", "bearer", "basic", "token", "auth", "pwd", "key", "pw"];
+        ["mot de passe", "credentials", "contraseña", "contrasena", "jsessionid", "credential", "wachtwoord", "passphrase", "passcode",
+            "password", "phpsessid", "passwort", "kennwort", "passwd", "session", "secret", "bearer", "basic", "token", "auth", "pwd", "key", "pw"];
 
     /// <summary>The words whose value is a secret whatever it looks like (en, de, fr, nl, es).</summary>
     private static readonly string[] PasswordWords =
@@ -46,7 +46,7 @@ internal static class SecretAssignmentScanner
 
     /// <summary>Words allowed glued in front of a generic secret word (<c>apikey</c>, <c>accessToken</c>).</summary>
     private static readonly string[] GluedPrefixes =
-        ["api", "access", "secret", "private", "client", "session", "refresh", "auth", "id", "master", "signing", "encryption", "app", "consumer", "webhook", "bot", "oauth", "x"];
+        ["api", "access", "secret", "private", "client", "session", "refresh", "auth", "id", "master", "signing", "encryption", "app", "consumer", "webhook", "bot", "oauth", "x", "csrf", "xsrf"];
 
     /// <summary>Values that stand for a secret without being one.</summary>
     private static readonly string[] NonSecretValues = ["true", "false", "null", "none", "nil", "undefined", "required", "optional", "redacted", "changeme"];
@@ -64,7 +64,7 @@ internal static class SecretAssignmentScanner
 
             var at = pos + k;
             var keyword = KeywordAt(text, at);
-            pos = at + keyword.Length;
+            pos = at + keyword.Length + SessionIdSuffixLength(text, at + keyword.Length, keyword);
             var isPassword = Array.IndexOf(PasswordWords, keyword) >= 0;
             if ((pos < text.Length && char.IsLetterOrDigit(text[pos]))
                 || (keyword == "pw" && at > 0 && char.IsLetterOrDigit(text[at - 1]))
@@ -94,6 +94,25 @@ internal static class SecretAssignmentScanner
                 pos = valueEnd;
             }
         }
+    }
+
+    /// <summary>
+    /// The length of an <c>id</c> that ends a session cookie's or field's name after "session" (<c>sessionid</c>,
+    /// <c>session_id</c>, <c>sessionId</c>, <c>SESSION-ID</c>, <c>session id</c>): the name goes on to it, and its value
+    /// is the session's bearer credential. 0 after other words or when no such suffix follows.
+    /// </summary>
+    private static int SessionIdSuffixLength(string text, int end, string keyword)
+    {
+        if (keyword != "session")
+        {
+            return 0;
+        }
+
+        var suffix = end < text.Length && text[end] is '_' or '-' or ' ' ? 1 : 0;
+        return text.AsSpan(end + suffix).StartsWith("id", StringComparison.OrdinalIgnoreCase)
+            && (end + suffix + 2 == text.Length || !char.IsLetterOrDigit(text[end + suffix + 2]))
+            ? suffix + 2
+            : 0;
     }
 
     private static string KeywordAt(string text, int at)

@@ -73,6 +73,16 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         Hit("use token ghx_a8F3kL0pQ9zR7tY2uW4vX6bN1mC5dE8fG0hJ for CI.", "ghx_a8F3kL0pQ9zR7tY2uW4vX6bN1mC5dE8fG0hJ", 0.85, 0.85),
         Hit("the secret was 7Hq2Lx9PzV4mRt8Kw3Ny6Bc1Df5Gs0Ja.", "7Hq2Lx9PzV4mRt8Kw3Ny6Bc1Df5Gs0Ja", 0.85, 0.85),
         Hit("Der Schlüssel: der API-Key lautet Xk29fLq0Zp8Vr3Tw7Yb4Nc6M", "Xk29fLq0Zp8Vr3Tw7Yb4Nc6M", 0.85, 0.85),
+
+        // Session cookies and CSRF tokens, bearer credentials pasted with a request (went out in clear before session 18:
+        // "session" followed by "id" or glued after "J"/"PHP" was no name, "csrf" no known prefix).
+        Hits("Cookie: sessionid=8d7f6e5c4b3a2910fedcba9876543210; csrftoken=Xk29fLq0Zp8Vr3Tw7Yb4Nc6M", 0.85,
+            "8d7f6e5c4b3a2910fedcba9876543210", "Xk29fLq0Zp8Vr3Tw7Yb4Nc6M"),
+        Hit("session_id=8d7f6e5c4b3a2910fedcba9876543210", "8d7f6e5c4b3a2910fedcba9876543210", 0.85, 0.85),
+        Hit("{\"sessionId\": \"a8F3kL0pQ9zR7tY2uW4v\"}", "a8F3kL0pQ9zR7tY2uW4v", 0.85, 0.85),
+        Hits("Cookie: PHPSESSID=8d7f6e5c4b3a2910fedcba98; JSESSIONID=A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6", 0.85,
+            "8d7f6e5c4b3a2910fedcba98", "A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5D6"),
+        Hit("the session id 8d7f6e5c4b3a2910fedcba9876543210", "8d7f6e5c4b3a2910fedcba9876543210", 0.85, 0.85),
         new("password=hunter2 and api_key=" + Stripe,
             [new(EntityTypes.Secret, 9, 16, 0.85, 0.85), new(EntityTypes.Secret, 29, 29 + Stripe.Length, 0.95, 0.95)]),
     ];
@@ -116,6 +126,8 @@ public sealed class SecretRecognizerTests : RecognizerTestBase
         None("token counts for gpt-4o-mini-2024-07-18 rose"),
         None("the secret is out: release 2024 is late"),
         None("session 12 of the course"),
+        None("session idea: a3b4c5d6e7f8g9h0i1j2k3"),
+        None("session id 42"),
         None("primary key customer_id_reference_2024"),
     ];
 
