@@ -31,9 +31,6 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     private static readonly string[] KeyWordHeads =
         ["acc", "bank", "giro", "spar", "konto", "kto", "n", "compte", "rekening", "cuenta", "ccc", "código", "codigo", "conto"];
 
-    /// <summary>The text the pattern is tried on from a candidate start: a key word, its separators and a number fit.</summary>
-    private const int Window = 160;
-
     /// <summary>How far before a key-word hit its key word may start ("número de cuenta", "código cuenta cliente").</summary>
     private const int MaxLeadIn = 40;
 
@@ -69,7 +66,7 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
             // One key word may name a list: each number of it that is an account number is one.
             for (var number = first; number.Success && Add(text, number, digits, results);)
             {
-                number = ListItemPattern().Match(text, number.Index + number.Length).Groups["num"];
+                number = AnchoredKeyedScan.NextListItem(ListItemPattern(), text, number);
             }
         }
     }
@@ -78,46 +75,11 @@ internal sealed partial class BankAccountRecognizer : IRecognizer
     /// The <c>num</c> groups of <see cref="NumberPattern"/>'s matches, found without running it over the whole text: its
     /// key words start with common letters, so it would be tried at nearly every word (58 us per KB once the gate
     /// opens, as on "Contoso"). It runs instead, anchored, only at the word starts up to <see cref="MaxLeadIn"/>
-    /// characters before each key-word hit ("numéro de compte" starts ten characters before "compte").
+    /// characters before each key-word hit ("numéro de compte" starts ten characters before "compte"), by
+    /// <see cref="AnchoredKeyedScan"/>.
     /// </summary>
-    internal static IEnumerable<Group> FindNumbers(string text)
-    {
-        var resumeAt = 0;
-        var hit = text.AsSpan().IndexOfAny(KeyWords);
-        while (hit >= 0)
-        {
-            var firstStart = EndsKeyWord(text, hit) ? Math.Max(resumeAt, hit - MaxLeadIn) : hit + 1;
-            for (var start = firstStart; start <= hit; start++)
-            {
-                // The look-behind of the pattern, checked here: the pattern runs on a window that starts at the candidate,
-                // since even anchored it walks on to the end of what it is given.
-                if ((start > 0 && (char.IsLetter(text[start - 1]) || char.IsNumber(text[start - 1]) || text[start - 1] == '_'))
-                    || !StartsWithKeyWordHead(text, start))
-                {
-                    continue;
-                }
-
-                var window = Math.Min(text.Length - start, Window);
-                var match = AnchoredNumberPattern().Match(text, start, window);
-                if (match.Success && match.Index + match.Length >= start + window - 1 && start + window < text.Length)
-                {
-                    // The number may go on past the window (its end was not seen): match again over the rest of the text.
-                    match = AnchoredNumberPattern().Match(text, start, text.Length - start);
-                }
-
-                if (match.Success)
-                {
-                    yield return match.Groups["num"];
-                    resumeAt = match.Index + match.Length;
-                    break;
-                }
-            }
-
-            resumeAt = Math.Max(resumeAt, hit + 1);
-            var next = resumeAt < text.Length ? text.AsSpan(resumeAt).IndexOfAny(KeyWords) : -1;
-            hit = next < 0 ? -1 : resumeAt + next;
-        }
-    }
+    internal static IEnumerable<Group> FindNumbers(string text) =>
+        AnchoredKeyedScan.FindNumbers(text, KeyWords, MaxLeadIn, AnchoredNumberPattern(), EndsKeyWord, StartsWithKeyWordHead);
 
     /// <summary>
     /// Whether the key-word hit at <paramref name="hit"/> can end a key word: the letters from it are a key word alone

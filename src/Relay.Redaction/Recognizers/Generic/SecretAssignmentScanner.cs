@@ -75,10 +75,10 @@ internal static class SecretAssignmentScanner
 
             var isBasic = keyword == "basic";
             var inSentence = false;
-            var spaced = false;
-            if (!TryFindValue(text, pos, isBasic || keyword == "bearer", isPassword, out var valueStart, out var valueEnd)
-                && !(isPassword && TryFindLinkedValue(text, pos, out valueStart, out valueEnd, out inSentence))
-                && !(spaced = Array.IndexOf(SpacedValueWords, keyword) >= 0 && TryFindSpacedValue(text, pos, out valueStart, out valueEnd)))
+            var found = TryFindValue(text, pos, isBasic || keyword == "bearer", isPassword, out var valueStart, out var valueEnd)
+                || (isPassword && TryFindLinkedValue(text, pos, out valueStart, out valueEnd, out inSentence));
+            var spaced = !found && Array.IndexOf(SpacedValueWords, keyword) >= 0 && TryFindSpacedValue(text, pos, out valueStart, out valueEnd);
+            if (!found && !spaced)
             {
                 continue;
             }

@@ -53,7 +53,7 @@ public sealed class CustomerNumberRecognizerTests : RecognizerTestBase
             "Customer ID", "customer  no.", "client number", "customer", "customers", "Kundennummer", "Kd.-Nr.", "numéro client",
             "numéro   de client", "référence client", "klantnummer", "número de cliente", "codice cliente", "clients",
         ];
-        string[] fillers = ["", " ", "x", "the ", "_", "2 ", "(", "\u00A0", "de "];
+        string[] fillers = ["", " ", "x", "\u00B2", "the ", "_", "2 ", "(", "\u00A0", "de "];
         string[] numbers = ["4471223", "K-100234", "CUST-0098812", "123", "abc", "4471223 and 4471224", "1234567890123"];
         string[] separators = [" ", ": ", " # ", "", " is ", "  ", " no. ", "\n- "];
         GeneratedTexts.AssertScanFindsWhatPatternFinds(

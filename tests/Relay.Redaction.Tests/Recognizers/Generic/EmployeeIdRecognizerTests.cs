@@ -60,7 +60,7 @@ public sealed class EmployeeIdRecognizerTests : RecognizerTestBase
             "matricule", "numéro   de matricule", "numéro d'employé", "personeelsnummer", "número de empleado", "numero di matricola",
             "employees", "temperature", "personal", "empty",
         ];
-        string[] fillers = ["", " ", "x", "the ", "_", "2 ", "(", "\u00A0", "de "];
+        string[] fillers = ["", " ", "x", "\u00B2", "the ", "_", "2 ", "(", "\u00A0", "de "];
         string[] numbers = ["0045821", "E12345", "EMP-00451", "12", "abc", "0045821, 0045822 and 0045823", "12345678901"];
         string[] separators = [" ", ": ", " # ", "", " is ", "  ", " no. ", "\n- "];
         GeneratedTexts.AssertScanFindsWhatPatternFinds(

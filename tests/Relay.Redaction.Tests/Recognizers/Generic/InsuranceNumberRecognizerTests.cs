@@ -59,7 +59,7 @@ public sealed class InsuranceNumberRecognizerTests : RecognizerTestBase
             "Policennummer", "numéro   de police", "numéro d'adhérent", "polisnummer", "número de póliza", "numero di polizza",
             "policy", "police", "members", "claim",
         ];
-        string[] fillers = ["", " ", "x", "the ", "_", "2 ", "(", "\u00A0", "de "];
+        string[] fillers = ["", " ", "x", "\u00B2", "the ", "_", "2 ", "(", "\u00A0", "de "];
         string[] numbers = ["HX-4482-1190-77", "POL123456789", "12/345678-9", "1234", "abc", "W123456789 and W123456780", "12345678901234567890123"];
         string[] separators = [" ", ": ", " # ", "", " is ", "  ", " no. ", "\n- "];
         GeneratedTexts.AssertScanFindsWhatPatternFinds(

@@ -69,7 +69,7 @@ public sealed class MedicalRecordNumberRecognizerTests : RecognizerTestBase
             "Patientennummer", "Fall-Nr.", "numéro de dossier", "numéro   de  dossier médical", "numéro patient", "IPP", "patiëntnummer",
             "número de historia clínica", "NHC", "numero di cartella", "patient", "patients", "record", "shipping", "Philipp",
         ];
-        string[] fillers = ["", " ", "x", "the ", "_", "2 ", "(", "\u00A0", "de ", "Dr. "];
+        string[] fillers = ["", " ", "x", "\u00B2", "the ", "_", "2 ", "(", "\u00A0", "de ", "Dr. "];
         string[] numbers = ["00123456", "4471-2231", "PT-00451", "A1234567", "1234", "2024-004417", "abc", "00123456, 00123457 and 00123458"];
         string[] separators = [" ", ": ", " # ", "", " is ", "  ", " no. ", "\n- "];
         GeneratedTexts.AssertScanFindsWhatPatternFinds(
