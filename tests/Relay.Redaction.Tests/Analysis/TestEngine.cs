@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using StealthRelay.Redaction.Analysis;
 using StealthRelay.Redaction.Ner;
+using StealthRelay.Redaction.Policy;
 using StealthRelay.Redaction.Protocols;
 using StealthRelay.Redaction.Recognizers;
 using StealthRelay.Redaction.Rehydration;
@@ -26,4 +27,13 @@ internal sealed class TestEngine
     public TextRedactor Text { get; }
 
     public ResponseRestorer Restorer { get; } = new();
+
+    /// <summary>Redacts <paramref name="prompt"/> under the default policy: the text is <paramref name="expected"/>, and it restores to the prompt.</summary>
+    public async Task AssertRedactsAsync(string prompt, string expected)
+    {
+        using var result = await Text.RedactAsync(prompt, RedactionPolicy.Default, CancellationToken.None);
+
+        Assert.Equal(expected, result.Text);
+        Assert.Equal(prompt, result.Restore(result.Text));
+    }
 }
