@@ -59,6 +59,8 @@ public static class EntityTypes
     public const string ChAhv = "CH_AHV";
     public const string InAadhaar = "IN_AADHAAR";
     public const string InPan = "IN_PAN";
+    /// <summary>The Canadian Social Insurance Number (numéro d'assurance sociale), nine digits with a Luhn check digit.</summary>
+    public const string CaSin = "CA_SIN";
     public const string Person = "PERSON";
     public const string Location = "LOCATION";
     public const string Organization = "ORGANIZATION";

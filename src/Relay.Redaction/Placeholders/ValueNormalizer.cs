@@ -27,6 +27,7 @@ internal static class ValueNormalizer
             case EntityTypes.NlBsn:
             case EntityTypes.InAadhaar:
             case EntityTypes.ChAhv:
+            case EntityTypes.CaSin:
                 {
                     var digits = Keep(value, static c => char.IsAsciiDigit(c), upper: false);
                     return digits.Length > 0 ? digits : NormalizeText(value);

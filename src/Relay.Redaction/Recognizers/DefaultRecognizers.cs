@@ -1,4 +1,5 @@
 using StealthRelay.Redaction.Recognizers.Address;
+using StealthRelay.Redaction.Recognizers.Country.Ca;
 using StealthRelay.Redaction.Recognizers.Country.Ch;
 using StealthRelay.Redaction.Recognizers.Country.De;
 using StealthRelay.Redaction.Recognizers.Country.Es;
@@ -69,6 +70,7 @@ public static class DefaultRecognizers
             new BsnRecognizer(),
             new AadhaarRecognizer(),
             new PanRecognizer(),
+            new SocialInsuranceNumberRecognizer(),
             new StreetAddressRecognizer(options),
         ];
     }

@@ -12,12 +12,12 @@ public sealed class DefaultRecognizersTests
         EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.VatId, EntityTypes.BankAccount, EntityTypes.MedicalRecordNumber, EntityTypes.EmployeeId, EntityTypes.InsuranceNumber, EntityTypes.CustomerNumber, EntityTypes.UkSortCode, EntityTypes.UsSsn,
         EntityTypes.UsItin, EntityTypes.UsMbi, EntityTypes.AbaRoutingNumber,
         EntityTypes.IpAddress, EntityTypes.MacAddress, EntityTypes.Crypto, EntityTypes.Url, EntityTypes.Secret, EntityTypes.UkNhs, EntityTypes.UkNino, EntityTypes.DeTaxId,
-        EntityTypes.DeIdCard, EntityTypes.DeSvnr, EntityTypes.DeKvnr, EntityTypes.ChAhv, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.InAadhaar, EntityTypes.InPan, EntityTypes.Address,
+        EntityTypes.DeIdCard, EntityTypes.DeSvnr, EntityTypes.DeKvnr, EntityTypes.ChAhv, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.InAadhaar, EntityTypes.InPan, EntityTypes.CaSin, EntityTypes.Address,
     ];
 
     /// <summary>
-    /// One entity of each rule type, with text around them that holds nothing else; but DE_KVNR and IN_PAN, which score
-    /// over the threshold only with a context word (the analyzer's part, not the recognizer's).
+    /// One entity of each rule type, with text around them that holds nothing else; but DE_KVNR, IN_PAN and CA_SIN, which
+    /// score over the threshold only with a context word (the analyzer's part, not the recognizer's).
     /// </summary>
     internal static readonly (string Type, string Value)[] Paragraph =
     [

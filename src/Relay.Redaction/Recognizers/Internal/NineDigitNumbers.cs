@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace StealthRelay.Redaction.Recognizers.Internal;
 
 /// <summary>
-/// The match loop of the nine-digit identifiers (US_SSN, US_ITIN, NL_BSN, ABA_ROUTING_NUMBER): every match of the
+/// The match loop of the nine-digit identifiers (US_SSN, US_ITIN, NL_BSN, ABA_ROUTING_NUMBER, CA_SIN): every match of the
 /// recognizer's pattern that is not part of a larger numeric expression (after <c>#</c>, before <c>.50</c>), whose
 /// nine digits, separators removed, pass the recognizer's rule, scored by how it is written.
 /// </summary>
