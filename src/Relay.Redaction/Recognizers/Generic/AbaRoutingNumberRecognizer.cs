@@ -35,7 +35,7 @@ internal sealed partial class AbaRoutingNumberRecognizer : IRecognizer
             return;
         }
 
-        NineDigitNumbers.Add(RoutingPattern(), text, IsValid, Score, EntityTypes.AbaRoutingNumber, nameof(AbaRoutingNumberRecognizer), results);
+        CheckedNumbers.Add(RoutingPattern(), text, 9, IsValid, Score, EntityTypes.AbaRoutingNumber, nameof(AbaRoutingNumberRecognizer), results);
     }
 
     private static double Score(ReadOnlySpan<char> written) =>

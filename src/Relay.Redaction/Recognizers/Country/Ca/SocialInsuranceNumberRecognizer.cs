@@ -27,7 +27,7 @@ internal sealed partial class SocialInsuranceNumberRecognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(results);
 
-        NineDigitNumbers.Add(NumberPattern(), text, IsValid, Score, EntityTypes.CaSin, nameof(SocialInsuranceNumberRecognizer), results);
+        CheckedNumbers.Add(NumberPattern(), text, 9, IsValid, Score, EntityTypes.CaSin, nameof(SocialInsuranceNumberRecognizer), results);
     }
 
     private static double Score(ReadOnlySpan<char> written) =>

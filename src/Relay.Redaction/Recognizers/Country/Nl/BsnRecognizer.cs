@@ -29,7 +29,7 @@ internal sealed partial class BsnRecognizer : IRecognizer
             return;
         }
 
-        NineDigitNumbers.Add(BsnPattern(), text, IsValid, Score, EntityTypes.NlBsn, nameof(BsnRecognizer), results);
+        CheckedNumbers.Add(BsnPattern(), text, 9, IsValid, Score, EntityTypes.NlBsn, nameof(BsnRecognizer), results);
     }
 
     private static double Score(ReadOnlySpan<char> written) =>
