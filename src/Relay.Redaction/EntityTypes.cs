@@ -61,6 +61,8 @@ public static class EntityTypes
     public const string InPan = "IN_PAN";
     /// <summary>The Canadian Social Insurance Number (numéro d'assurance sociale), nine digits with a Luhn check digit.</summary>
     public const string CaSin = "CA_SIN";
+    /// <summary>The Brazilian Cadastro de Pessoas Físicas (CPF), nine digits and two mod-11 check digits.</summary>
+    public const string BrCpf = "BR_CPF";
     public const string Person = "PERSON";
     public const string Location = "LOCATION";
     public const string Organization = "ORGANIZATION";

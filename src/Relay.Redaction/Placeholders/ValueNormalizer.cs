@@ -28,6 +28,7 @@ internal static class ValueNormalizer
             case EntityTypes.InAadhaar:
             case EntityTypes.ChAhv:
             case EntityTypes.CaSin:
+            case EntityTypes.BrCpf:
                 {
                     var digits = Keep(value, static c => char.IsAsciiDigit(c), upper: false);
                     return digits.Length > 0 ? digits : NormalizeText(value);

@@ -1,4 +1,5 @@
 using StealthRelay.Redaction.Recognizers.Address;
+using StealthRelay.Redaction.Recognizers.Country.Br;
 using StealthRelay.Redaction.Recognizers.Country.Ca;
 using StealthRelay.Redaction.Recognizers.Country.Ch;
 using StealthRelay.Redaction.Recognizers.Country.De;
@@ -71,6 +72,7 @@ public static class DefaultRecognizers
             new AadhaarRecognizer(),
             new PanRecognizer(),
             new SocialInsuranceNumberRecognizer(),
+            new CpfRecognizer(),
             new StreetAddressRecognizer(options),
         ];
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StealthRelay.Redaction.Recognizers.Address;
+using StealthRelay.Redaction.Recognizers.Country.Br;
 using StealthRelay.Redaction.Recognizers.Country.Ca;
 using StealthRelay.Redaction.Recognizers.Country.Ch;
 using StealthRelay.Redaction.Recognizers.Country.De;
@@ -77,6 +78,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<AadhaarRecognizer>(services);
         Add<PanRecognizer>(services);
         Add<SocialInsuranceNumberRecognizer>(services);
+        Add<CpfRecognizer>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>(
             sp => new StreetAddressRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         return services;

@@ -31,4 +31,16 @@ public sealed class NationalIdentifierRedactionTests
     [InlineData("social insurance number: 130-256-787", "social insurance number: [INSURANCE_NUMBER_1]")]
     public Task RedactAsync_CanadianSin_RedactedOnlyWithItsContextWord(string prompt, string expected) =>
         Engine.AssertRedactsAsync(prompt, expected);
+
+    // The dotted CPF with both check digits is redacted alone (1.0); eleven plain digits (0.4) only after a context word.
+    [Theory]
+    [InlineData("CPF 529.982.247-25", "CPF [BR_CPF_1]")]
+    [InlineData("locatário 529.982.247-25, fiador 111.444.777-35", "locatário [BR_CPF_1], fiador [BR_CPF_2]")]
+    [InlineData("CPF/MF nº 11144477735", "CPF/MF nº [BR_CPF_1]")]
+    [InlineData("cadastro de pessoas físicas: 11144477735", "cadastro de pessoas físicas: [BR_CPF_1]")]
+    [InlineData("pedido 11144477735", "pedido 11144477735")]
+    [InlineData("CPF 111.111.111-11", "CPF 111.111.111-11")]
+    [InlineData("CPF 529.982.247-26", "CPF 529.982.247-26")]
+    public Task RedactAsync_BrazilianCpf_DottedAloneAndPlainWithItsContextWord(string prompt, string expected) =>
+        Engine.AssertRedactsAsync(prompt, expected);
 }
