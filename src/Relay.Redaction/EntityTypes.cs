@@ -63,6 +63,8 @@ public static class EntityTypes
     public const string CaSin = "CA_SIN";
     /// <summary>The Brazilian Cadastro de Pessoas Físicas (CPF), nine digits and two mod-11 check digits.</summary>
     public const string BrCpf = "BR_CPF";
+    /// <summary>The Brazilian Cadastro Nacional da Pessoa Jurídica (CNPJ), twelve digits and two mod-11 check digits.</summary>
+    public const string BrCnpj = "BR_CNPJ";
     public const string Person = "PERSON";
     public const string Location = "LOCATION";
     public const string Organization = "ORGANIZATION";

@@ -29,6 +29,7 @@ internal static class ValueNormalizer
             case EntityTypes.ChAhv:
             case EntityTypes.CaSin:
             case EntityTypes.BrCpf:
+            case EntityTypes.BrCnpj:
                 {
                     var digits = Keep(value, static c => char.IsAsciiDigit(c), upper: false);
                     return digits.Length > 0 ? digits : NormalizeText(value);

@@ -73,6 +73,7 @@ public static class DefaultRecognizers
             new PanRecognizer(),
             new SocialInsuranceNumberRecognizer(),
             new CpfRecognizer(),
+            new CnpjRecognizer(),
             new StreetAddressRecognizer(options),
         ];
     }

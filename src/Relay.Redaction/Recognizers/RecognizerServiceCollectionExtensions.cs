@@ -79,6 +79,7 @@ public static class RecognizerServiceCollectionExtensions
         Add<PanRecognizer>(services);
         Add<SocialInsuranceNumberRecognizer>(services);
         Add<CpfRecognizer>(services);
+        Add<CnpjRecognizer>(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecognizer, StreetAddressRecognizer>(
             sp => new StreetAddressRecognizer(sp.GetRequiredService<IOptions<RecognizerOptions>>().Value)));
         return services;

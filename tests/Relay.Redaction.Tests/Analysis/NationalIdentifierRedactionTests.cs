@@ -43,4 +43,15 @@ public sealed class NationalIdentifierRedactionTests
     [InlineData("CPF 529.982.247-26", "CPF 529.982.247-26")]
     public Task RedactAsync_BrazilianCpf_DottedAloneAndPlainWithItsContextWord(string prompt, string expected) =>
         Engine.AssertRedactsAsync(prompt, expected);
+
+    // The same for the CNPJ: printed 2.3.3/4-2 alone (1.0), fourteen plain digits (0.4) only after a context word.
+    [Theory]
+    [InlineData("CNPJ 11.222.333/0001-81", "CNPJ [BR_CNPJ_1]")]
+    [InlineData("locadora 12.345.678/0001-95, locatário 529.982.247-25", "locadora [BR_CNPJ_1], locatário [BR_CPF_1]")]
+    [InlineData("CNPJ/MF nº 11222333000181", "CNPJ/MF nº [BR_CNPJ_1]")]
+    [InlineData("pedido 11222333000181", "pedido 11222333000181")]
+    [InlineData("CNPJ 00.000.000/0000-00", "CNPJ 00.000.000/0000-00")]
+    [InlineData("CNPJ 11.222.333/0001-82", "CNPJ 11.222.333/0001-82")]
+    public Task RedactAsync_BrazilianCnpj_PrintedAloneAndPlainWithItsContextWord(string prompt, string expected) =>
+        Engine.AssertRedactsAsync(prompt, expected);
 }

@@ -59,6 +59,7 @@ public class PlaceholderVaultTests
     [InlineData(EntityTypes.ChAhv, "756.9217.0769.85", "7569217076985")]
     [InlineData(EntityTypes.CaSin, "130 256 787", "130-256-787")]
     [InlineData(EntityTypes.BrCpf, "529.982.247-25", "52998224725")]
+    [InlineData(EntityTypes.BrCnpj, "11.222.333/0001-81", "11222333000181")]
     [InlineData(EntityTypes.Crypto, "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")]
     public void GetOrAdd_NormalizedEqualValues_ShareAPlaceholder(string type, string a, string b)
     {

@@ -12,7 +12,7 @@ public sealed class DefaultRecognizersTests
         EntityTypes.DriverLicense, EntityTypes.Vin, EntityTypes.IbanCode, EntityTypes.VatId, EntityTypes.BankAccount, EntityTypes.MedicalRecordNumber, EntityTypes.EmployeeId, EntityTypes.InsuranceNumber, EntityTypes.CustomerNumber, EntityTypes.UkSortCode, EntityTypes.UsSsn,
         EntityTypes.UsItin, EntityTypes.UsMbi, EntityTypes.AbaRoutingNumber,
         EntityTypes.IpAddress, EntityTypes.MacAddress, EntityTypes.Crypto, EntityTypes.Url, EntityTypes.Secret, EntityTypes.UkNhs, EntityTypes.UkNino, EntityTypes.DeTaxId,
-        EntityTypes.DeIdCard, EntityTypes.DeSvnr, EntityTypes.DeKvnr, EntityTypes.ChAhv, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.InAadhaar, EntityTypes.InPan, EntityTypes.CaSin, EntityTypes.BrCpf, EntityTypes.Address,
+        EntityTypes.DeIdCard, EntityTypes.DeSvnr, EntityTypes.DeKvnr, EntityTypes.ChAhv, EntityTypes.FrNir, EntityTypes.EsNif, EntityTypes.EsNie, EntityTypes.ItFiscalCode, EntityTypes.NlBsn, EntityTypes.InAadhaar, EntityTypes.InPan, EntityTypes.CaSin, EntityTypes.BrCpf, EntityTypes.BrCnpj, EntityTypes.Address,
     ];
 
     /// <summary>
@@ -60,6 +60,7 @@ public sealed class DefaultRecognizersTests
         (EntityTypes.InAadhaar, "2341 2341 2346"),
         (EntityTypes.ChAhv, "756.9217.0769.85"),
         (EntityTypes.BrCpf, "529.982.247-25"),
+        (EntityTypes.BrCnpj, "11.222.333/0001-81"),
     ];
 
     private const string SecretValue = "AKIAIOSFODNN7EXAMPLE";
@@ -72,7 +73,7 @@ public sealed class DefaultRecognizersTests
         $"Ausweis {Paragraph[11].Value}, NIR {Paragraph[12].Value}, DNI {Paragraph[13].Value}, NIE {Paragraph[14].Value}, " +
         $"codice fiscale {Paragraph[15].Value}. Ship to {Paragraph[16].Value}. BSN {Paragraph[17].Value}. CVV {Paragraph[18].Value}. Born on {Paragraph[19].Value}. Laptop MAC {Paragraph[20].Value}. " +
         $"Passport no. {Paragraph[21].Value}, driving licence {Paragraph[22].Value}, car {Paragraph[23].Value}, ITIN {Paragraph[24].Value}. " +
-        $"Sort code {Paragraph[25].Value}, account number {Paragraph[26].Value}, routing {Paragraph[27].Value}. USt-IdNr. {Paragraph[28].Value}. Tip jar {Paragraph[29].Value}. MRN {Paragraph[30].Value}. SV-Nummer {Paragraph[31].Value}. Medicare {Paragraph[32].Value}. Employee ID {Paragraph[33].Value}, policy number {Paragraph[34].Value}, customer no. {Paragraph[35].Value}. Aadhaar {Paragraph[36].Value}. AHV-Nr. {Paragraph[37].Value}. CPF {Paragraph[38].Value}." +
+        $"Sort code {Paragraph[25].Value}, account number {Paragraph[26].Value}, routing {Paragraph[27].Value}. USt-IdNr. {Paragraph[28].Value}. Tip jar {Paragraph[29].Value}. MRN {Paragraph[30].Value}. SV-Nummer {Paragraph[31].Value}. Medicare {Paragraph[32].Value}. Employee ID {Paragraph[33].Value}, policy number {Paragraph[34].Value}, customer no. {Paragraph[35].Value}. Aadhaar {Paragraph[36].Value}. AHV-Nr. {Paragraph[37].Value}. CPF {Paragraph[38].Value}, CNPJ {Paragraph[39].Value}." +
         $" Meeting on 2024-01-15 about version 10.0.13, order #123456789012, total $1,234.50.";
 
     [Fact]

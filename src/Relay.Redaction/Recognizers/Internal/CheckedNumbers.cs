@@ -4,7 +4,7 @@ namespace StealthRelay.Redaction.Recognizers.Internal;
 
 /// <summary>
 /// The match loop of the all-digit identifiers that are validated on their digits alone (US_SSN, US_ITIN, NL_BSN,
-/// ABA_ROUTING_NUMBER, CA_SIN: nine digits; BR_CPF: eleven): every match of the recognizer's pattern that is not part of a larger
+/// ABA_ROUTING_NUMBER, CA_SIN: nine digits; BR_CPF: eleven; BR_CNPJ: fourteen): every match of the recognizer's pattern that is not part of a larger
 /// numeric expression (after <c>#</c>, before <c>.50</c>), whose digits, separators removed, pass the recognizer's rule,
 /// scored by how it is written.
 /// </summary>
