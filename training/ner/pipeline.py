@@ -19,7 +19,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from nerpipe.data import (corpus_paths, read_conll, read_span_jsonl, sentence_text_and_spans, to_words,  # noqa: E402
                           TYPE_TO_LABEL)
 from nerpipe.encode import IGNORE, encode_words, predict_texts, viterbi_labels  # noqa: E402
-from nerpipe.model import ConvTagger, PieceSpelling  # noqa: E402
+from nerpipe.model import ConvTagger, PieceSpelling, PretrainedPieces  # noqa: E402
+from nerpipe.pretrained import encoder_piece_vectors, load_encoder, load_source, piece_vectors  # noqa: E402
 from nerpipe.tokenizer import NUM_CASE_IDS, WordPiece, basic_words, case_id  # noqa: E402
 from nerpipe.vocab_builder import build_vocab  # noqa: E402
 
@@ -51,6 +52,22 @@ def training_sentences(paths: dict, split: str, synth_limit: int | None = None) 
         sents = read_conll(paths["synth"][lang][split], lang_prefix=True)
         out[f"synth-{lang}"] = sents[:synth_limit] if synth_limit else sents
     return out
+
+
+# ---------------------------------------------------------------- pretrained piece vectors
+def cmd_pretrained(args) -> None:
+    """work/pretrained.npy: per piece of work/vocab.txt, the source encoder's input-embedding vector (standardised)."""
+    wp = WordPiece.load(args.vocab)
+    onnx_path = os.path.join(args.source, "model.onnx")
+    source_vocab, table = load_source(onnx_path, os.path.join(args.source, "vocab.txt"))
+    if args.mode == "encoder":
+        torch.set_num_threads(args.threads)
+        vectors, stats = encoder_piece_vectors(wp.vocab, source_vocab, load_encoder(onnx_path), heads=args.heads)
+    else:
+        vectors, stats = piece_vectors(wp.vocab, source_vocab, table)
+    np.save(args.pretrained_out, vectors)
+    log(f"pretrained piece vectors {vectors.shape} -> {args.pretrained_out}: {stats['exact']} pieces found as written, "
+        f"{stats['split']} split into source pieces, {stats['none']} not covered, {stats['special']} special")
 
 
 # ---------------------------------------------------------------- vocab
@@ -175,9 +192,16 @@ def cmd_train(args) -> None:
 
     dilations = tuple(int(x) for x in args.dilations.split(","))
     spelling = PieceSpelling(wp.vocab, args.dim, args.spelling_buckets) if args.spelling_buckets else None
+    pretrained = None
+    if args.pretrained:
+        table = torch.from_numpy(np.load(args.pretrained))
+        if table.shape[0] != len(wp.vocab):
+            raise SystemExit(f"{args.pretrained}: {table.shape[0]} rows for a vocabulary of {len(wp.vocab)}")
+        pretrained = PretrainedPieces(table, args.dim)
     model = ConvTagger(len(wp.vocab), len(LABELS), dim=args.dim, dilations=dilations, kernel=args.kernel, block=args.block,
-                       dropout=args.dropout, spelling=spelling)
-    log(f"parameters: {sum(p.numel() for p in model.parameters()):,}")
+                       dropout=args.dropout, spelling=spelling, pretrained=pretrained)
+    log(f"parameters: {sum(p.numel() for p in model.parameters()):,} trained"
+        + (f", pretrained table {tuple(pretrained.table.shape)} frozen" if pretrained is not None else ""))
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=IGNORE)
     rng = random.Random(args.seed)
@@ -256,6 +280,7 @@ def cmd_train(args) -> None:
             "dropout": args.dropout, "lr": args.lr, "batch_tokens": args.batch_tokens, "synth_limit": args.synth_limit,
             "upper_rate": args.upper_rate, "lower_rate": args.lower_rate, "unk_rate": args.unk_rate,
             "spelling_buckets": args.spelling_buckets, "seed": args.seed,
+            "pretrained_dim": int(pretrained.table.shape[1]) if pretrained is not None else 0,
             "inputs": ["input_ids", "attention_mask", "case_ids"]}
     with open(args.out + ".json", "w") as f:
         json.dump(meta, f, indent=2)
@@ -288,10 +313,13 @@ def load_model(ckpt: str, wp: WordPiece) -> ConvTagger:
         meta = json.load(f)
     buckets = meta.get("spelling_buckets", 0)
     spelling = PieceSpelling(wp.vocab, meta["dim"], buckets) if buckets else None
+    pretrained_dim = meta.get("pretrained_dim", 0)
+    # the frozen table is in the checkpoint (a persistent buffer): zeros here, filled by load_state_dict
+    pretrained = PretrainedPieces(torch.zeros(len(wp.vocab), pretrained_dim), meta["dim"]) if pretrained_dim else None
     model = ConvTagger(len(wp.vocab), len(LABELS), dim=meta["dim"], dilations=tuple(meta["dilations"]),
-                       kernel=meta["kernel"], block=meta.get("block", "full"), spelling=spelling)
+                       kernel=meta["kernel"], block=meta.get("block", "full"), spelling=spelling, pretrained=pretrained)
     model.load_state_dict(torch.load(ckpt))
-    model.fold_spelling()
+    model.fold_inputs()
     model.eval()
     return model
 
@@ -523,6 +551,15 @@ def main() -> None:
                         "export folds them into the piece embeddings, so the ONNX graph is unchanged")
     t.add_argument("--dev-rest", action="store_true",
                    help="train on the WikiANN and WNUT17 dev sentences that model selection does not read")
+    t.add_argument("--pretrained", default="",
+                   help="a [vocab, D] .npy of frozen pretrained piece vectors (the `pretrained` step's output), added "
+                        "through a trained projection; the export folds them into the piece embeddings")
+    pr = sub.add_parser("pretrained")
+    pr.add_argument("--source", required=True, help="folder with the source encoder's model.onnx and vocab.txt")
+    pr.add_argument("--mode", choices=["input", "encoder"], default="encoder",
+                    help="input: the source's input embeddings (averaged over the pieces it splits a piece into); "
+                         "encoder: its last layer's output for each piece read alone")
+    pr.add_argument("--heads", type=int, default=12, help="encoder: attention heads of the source encoder")
     sub.add_parser("export")
     e = sub.add_parser("evaluate")
     e.add_argument("--from-onnx", action="store_true",
@@ -533,8 +570,9 @@ def main() -> None:
     args.vocab = os.path.join(args.work, "vocab.txt")
     args.out = os.path.join(args.work, "model.pt")
     args.ckpt = os.path.join(args.work, args.checkpoint)
+    args.pretrained_out = os.path.join(args.work, "pretrained.npy")
     os.makedirs(args.work, exist_ok=True)
-    {"vocab": cmd_vocab, "train": cmd_train, "export": cmd_export, "evaluate": cmd_evaluate}[args.cmd](args)
+    {"vocab": cmd_vocab, "pretrained": cmd_pretrained, "train": cmd_train, "export": cmd_export, "evaluate": cmd_evaluate}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -65,13 +65,32 @@ class PieceSpelling(nn.Module):
         return self.ngrams(self.ngram_ids).sum(1) / self.counts.unsqueeze(-1)
 
 
+class PretrainedPieces(nn.Module):
+    """A frozen table of pretrained vectors per piece (`pretrained.piece_vectors`) and a trained projection to the
+    model's width; its output is added to the trained piece embedding. The table is a persistent buffer, so a
+    checkpoint carries it and `fold` needs nothing else."""
+
+    def __init__(self, table: torch.Tensor, dim: int):
+        super().__init__()
+        self.register_buffer("table", table)
+        self.projection = nn.Linear(table.shape[1], dim, bias=False)
+
+    def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+        return self.projection(self.table[input_ids])
+
+    def folded(self) -> torch.Tensor:
+        return self.projection(self.table)
+
+
 class ConvTagger(nn.Module):
     def __init__(self, vocab_size: int, num_labels: int, dim: int = 128, dilations: tuple[int, ...] = (1, 2, 4),
-                 kernel: int = 3, dropout: float = 0.2, block: str = "full", spelling: PieceSpelling | None = None):
+                 kernel: int = 3, dropout: float = 0.2, block: str = "full", spelling: PieceSpelling | None = None,
+                 pretrained: PretrainedPieces | None = None):
         super().__init__()
         self.block = block
         self.embeddings = nn.Embedding(vocab_size, dim, padding_idx=0)
         self.spelling = spelling
+        self.pretrained = pretrained
         self.case_embeddings = nn.Embedding(NUM_CASE_IDS, dim, padding_idx=0)
         self.dropout = nn.Dropout(dropout)
         if block == "full":
@@ -95,6 +114,8 @@ class ConvTagger(nn.Module):
         x = self.embeddings(input_ids) + self.case_embeddings(case_ids)
         if self.spelling is not None:
             x = x + self.spelling(input_ids)
+        if self.pretrained is not None:
+            x = x + self.pretrained(input_ids)
         x = x * mask
         for k, (conv, norm) in enumerate(zip(self.convs, self.norms)):
             y = conv(self.dropout(x).transpose(1, 2))
@@ -106,11 +127,13 @@ class ConvTagger(nn.Module):
         return self.classifier(self.dropout(x))
 
     @torch.no_grad()
-    def fold_spelling(self) -> None:
-        """Adds the spelling features to the piece embedding table and drops them: same logits, plain graph."""
-        if self.spelling is None:
-            return
-        table = self.spelling.table()
-        table[self.embeddings.padding_idx] = 0
-        self.embeddings.weight += table
+    def fold_inputs(self) -> None:
+        """Adds the spelling features and the projected pretrained vectors (each a function of the piece id alone) to
+        the piece embedding table and drops them: same logits, plain graph."""
+        for table in (self.spelling.table() if self.spelling is not None else None,
+                      self.pretrained.folded() if self.pretrained is not None else None):
+            if table is not None:
+                table[self.embeddings.padding_idx] = 0
+                self.embeddings.weight += table
         self.spelling = None
+        self.pretrained = None
