@@ -20,7 +20,7 @@ from nerpipe.data import (corpus_paths, read_conll, read_span_jsonl, sentence_te
                           TYPE_TO_LABEL)
 from nerpipe.encode import IGNORE, encode_words, predict_texts, viterbi_labels  # noqa: E402
 from nerpipe.model import ConvTagger, PieceSpelling, PretrainedPieces  # noqa: E402
-from nerpipe.pretrained import encoder_piece_vectors, load_encoder, load_source, piece_vectors  # noqa: E402
+from nerpipe.pretrained import encoder_piece_vectors, input_piece_vectors, load_encoder, load_vocab  # noqa: E402
 from nerpipe.tokenizer import NUM_CASE_IDS, WordPiece, basic_words, case_id  # noqa: E402
 from nerpipe.vocab_builder import build_vocab  # noqa: E402
 
@@ -56,15 +56,17 @@ def training_sentences(paths: dict, split: str, synth_limit: int | None = None) 
 
 # ---------------------------------------------------------------- pretrained piece vectors
 def cmd_pretrained(args) -> None:
-    """work/pretrained.npy: per piece of work/vocab.txt, the source encoder's input-embedding vector (standardised)."""
+    """work/pretrained.npy: per piece of work/vocab.txt, the source encoder's vector for it (`--mode`), standardised."""
     wp = WordPiece.load(args.vocab)
-    onnx_path = os.path.join(args.source, "model.onnx")
-    source_vocab, table = load_source(onnx_path, os.path.join(args.source, "vocab.txt"))
+    source_vocab = load_vocab(os.path.join(args.source, "vocab.txt"))
+    weights = load_encoder(os.path.join(args.source, "model.onnx"))
+    if len(source_vocab) != weights["embeddings.word_embeddings.weight"].shape[0]:
+        raise SystemExit(f"{args.source}: the vocabulary and the embedding table differ in size")
     if args.mode == "encoder":
         torch.set_num_threads(args.threads)
-        vectors, stats = encoder_piece_vectors(wp.vocab, source_vocab, load_encoder(onnx_path), heads=args.heads)
+        vectors, stats = encoder_piece_vectors(wp.vocab, source_vocab, weights, heads=args.heads)
     else:
-        vectors, stats = piece_vectors(wp.vocab, source_vocab, table)
+        vectors, stats = input_piece_vectors(wp.vocab, source_vocab, weights)
     np.save(args.pretrained_out, vectors)
     log(f"pretrained piece vectors {vectors.shape} -> {args.pretrained_out}: {stats['exact']} pieces found as written, "
         f"{stats['split']} split into source pieces, {stats['none']} not covered, {stats['special']} special")
@@ -556,7 +558,7 @@ def main() -> None:
                         "through a trained projection; the export folds them into the piece embeddings")
     pr = sub.add_parser("pretrained")
     pr.add_argument("--source", required=True, help="folder with the source encoder's model.onnx and vocab.txt")
-    pr.add_argument("--mode", choices=["input", "encoder"], default="encoder",
+    pr.add_argument("--mode", choices=["input", "encoder"], default="input",
                     help="input: the source's input embeddings (averaged over the pieces it splits a piece into); "
                          "encoder: its last layer's output for each piece read alone")
     pr.add_argument("--heads", type=int, default=12, help="encoder: attention heads of the source encoder")

@@ -14,7 +14,8 @@ Optional spelling features (`PieceSpelling`, `train --spelling-buckets N`): each
 hashed character n-gram embeddings of the piece's own text (fastText-style), so pieces seen rarely in training share
 what their spelling says with pieces seen often (`-son`, `-mann`, `van`). The n-grams are a function of the piece id
 alone, so the export folds them into the piece embedding table: the ONNX graph, its inputs and the runtime are the
-same as without them.
+same as without them. Optional pretrained piece vectors (`PretrainedPieces`, `train --pretrained`) are folded the same
+way (`ConvTagger.fold_inputs`).
 """
 from __future__ import annotations
 
@@ -66,9 +67,9 @@ class PieceSpelling(nn.Module):
 
 
 class PretrainedPieces(nn.Module):
-    """A frozen table of pretrained vectors per piece (`pretrained.piece_vectors`) and a trained projection to the
-    model's width; its output is added to the trained piece embedding. The table is a persistent buffer, so a
-    checkpoint carries it and `fold` needs nothing else."""
+    """A frozen table of pretrained vectors per piece (`pretrained.input_piece_vectors` or `encoder_piece_vectors`) and
+    a trained projection to the model's width; its output is added to the trained piece embedding. The table is a
+    persistent buffer, so a checkpoint carries it and `ConvTagger.fold_inputs` needs nothing else."""
 
     def __init__(self, table: torch.Tensor, dim: int):
         super().__init__()

